@@ -1,0 +1,38 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { participantDescription } from './resources/participant';
+
+export class TwilioConference implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Twilio Conference',
+		name: 'twilioConference',
+		icon: { light: 'file:twilioConference.svg', dark: 'file:twilioConference.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Add, list, update and remove the participants of live Twilio conference calls',
+		defaults: { name: 'Twilio Conference' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'twilioConferenceApi', required: true }],
+		requestDefaults: {
+			baseURL: '={{ String($credentials.baseUrl || "https://api.twilio.com").replace(/\\/+$/, "") }}',
+			headers: { Accept: 'application/json' },
+			// Error answers reach checkTwilioResponse, which reads Twilio's code, message and more_info.
+			ignoreHttpStatusErrors: true,
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Conference Participant', value: 'participant' }],
+				default: 'participant',
+			},
+			...participantDescription,
+		],
+	};
+}

@@ -1,0 +1,11 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { conferenceField, optionsCollection, participantField } from '../../shared/descriptions';
+
+const showOnlyForParticipantGet = { operation: ['get'], resource: ['participant'] };
+
+export const participantGetDescription: INodeProperties[] = [
+	conferenceField(showOnlyForParticipantGet, false),
+	participantField(showOnlyForParticipantGet),
+	optionsCollection(showOnlyForParticipantGet, false),
+];

@@ -1,0 +1,107 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { CREATE_PARAMETERS, UPDATE_PARAMETERS } from '../../shared/apiParameters';
+import { runRequest } from '../../shared/executor';
+import { checkTwilioResponse, deletedResult, prepareRequest } from '../../shared/requests';
+import { participantCreateDescription } from './create';
+import { participantDeleteDescription } from './delete';
+import { participantGetDescription } from './get';
+import { participantGetManyDescription } from './getAll';
+import { participantUpdateDescription } from './update';
+
+const showOnlyForParticipants = { resource: ['participant'] };
+
+/** Every operation goes through runRequest, which paces, retries and pages. */
+const run = { pagination: runRequest };
+
+export const participantDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: showOnlyForParticipants },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Add a participant to a conference',
+				description:
+					'Dial a phone number, client or SIP address and add the call to a conference (places a live, billable call). Needs Conference, From and To; returns the new participant.',
+				routing: {
+					request: { method: 'POST' },
+					send: {
+						paginate: true,
+						preSend: [
+							prepareRequest({
+								conferenceMayBeName: true,
+								parameters: CREATE_PARAMETERS,
+								required: { From: 'From', To: 'To' },
+							}),
+						],
+					},
+					operations: run,
+					output: { postReceive: [checkTwilioResponse] },
+				},
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Remove a participant from a conference',
+				description:
+					'Hang up a participant and remove them from a live conference. Needs the conference SID and the Call SID or label; returns deleted: true.',
+				routing: {
+					request: { method: 'DELETE' },
+					send: { paginate: true, preSend: [prepareRequest({ withParticipant: true })] },
+					operations: run,
+					output: { postReceive: [checkTwilioResponse, deletedResult] },
+				},
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a conference participant',
+				description:
+					'Read one participant of a live conference by Call SID or label. Returns its status, muted, hold and coaching state.',
+				routing: {
+					request: { method: 'GET' },
+					send: { paginate: true, preSend: [prepareRequest({ withParticipant: true })] },
+					operations: run,
+					output: { postReceive: [checkTwilioResponse] },
+				},
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many conference participants',
+				description:
+					'List the participants of a live conference, optionally only muted, on hold or coaching ones. Returns one item per participant.',
+				routing: {
+					request: { method: 'GET' },
+					send: { paginate: true, preSend: [prepareRequest({ booleanQuery: ['Muted', 'Hold', 'Coaching'] })] },
+					operations: run,
+					output: { postReceive: [checkTwilioResponse] },
+				},
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a conference participant',
+				description:
+					'Change a live participant: mute, hold, announce, coach or end the conference when they leave. Needs the conference SID and the Call SID or label; returns the updated participant.',
+				routing: {
+					request: { method: 'POST' },
+					send: { paginate: true, preSend: [prepareRequest({ withParticipant: true, parameters: UPDATE_PARAMETERS })] },
+					operations: run,
+					output: { postReceive: [checkTwilioResponse] },
+				},
+			},
+		],
+		default: 'get',
+	},
+	...participantCreateDescription,
+	...participantDeleteDescription,
+	...participantGetDescription,
+	...participantGetManyDescription,
+	...participantUpdateDescription,
+];

@@ -1,0 +1,157 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INode } from 'n8n-workflow';
+
+import type { ApiParameter } from './apiParameters';
+import { displayNameOf } from './fields';
+
+export type FormValue = string | string[];
+
+const HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
+// Labels and friendly names travel in the URL path; control characters there are never what the user meant.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+export function sidPattern(prefix: string): RegExp {
+	return new RegExp(`^${prefix}[0-9a-fA-F]{32}$`);
+}
+
+export class InvalidValue extends Error {}
+
+export function invalidInput(node: INode, field: string, itemIndex: number, problem: string): NodeOperationError {
+	return new NodeOperationError(node, `Invalid value for "${field}" in item ${itemIndex}: ${problem}`, {
+		itemIndex,
+		description: 'Nothing was sent to Twilio for this item.',
+	});
+}
+
+function shown(value: unknown): string {
+	const text = typeof value === 'string' ? value : JSON.stringify(value);
+	return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+export function toBoolean(value: unknown): boolean {
+	if (typeof value === 'boolean') return value;
+	if (value === 'true' || value === 'false') return value === 'true';
+	throw new InvalidValue(`expected true or false, got ${shown(value)}`);
+}
+
+function toInteger(parameter: ApiParameter, value: unknown): string {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	const { min, max } = parameter;
+	const range =
+		min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` of at least ${min}` : '';
+	if (typeof number !== 'number' || !Number.isInteger(number) || (min !== undefined && number < min) || (max !== undefined && number > max)) {
+		throw new InvalidValue(`expected a whole number${range}, got ${shown(value)}`);
+	}
+	return String(number);
+}
+
+function toText(value: unknown): string {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	throw new InvalidValue(`expected text, got ${shown(value)}`);
+}
+
+function oneOf(value: string, allowed: string[]): string {
+	if (!allowed.includes(value)) {
+		throw new InvalidValue(`expected one of ${allowed.join(', ')}, got ${shown(value)}`);
+	}
+	return value;
+}
+
+/** Lists may come from an expression as an array or as text separated by commas or spaces. */
+function toList(value: unknown): string[] {
+	if (Array.isArray(value)) return value.map(toText);
+	return toText(value)
+		.split(/[\s,]+/)
+		.filter((entry) => entry !== '');
+}
+
+/**
+ * Checks one value against its row and returns it as Twilio reads it, or undefined when the field is empty
+ * and so should not be sent at all.
+ */
+export function normalizeValue(parameter: ApiParameter, value: unknown): FormValue | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	switch (parameter.kind) {
+		case 'boolean':
+			return String(toBoolean(value));
+		case 'integer':
+			return toInteger(parameter, value);
+		case 'method':
+			return oneOf(toText(value).toUpperCase(), ['GET', 'POST']);
+		case 'options':
+			return oneOf(toText(value), (parameter.values ?? []).map(([, v]) => v));
+		case 'multiOptions': {
+			const allowed = (parameter.values ?? []).map(([, v]) => v);
+			const list = toList(value).map((entry) => oneOf(entry, allowed));
+			return list.length ? list : undefined;
+		}
+		case 'url': {
+			const url = toText(value).trim();
+			if (!HTTP_URL.test(url)) throw new InvalidValue(`expected an http:// or https:// URL, got ${shown(value)}`);
+			return url;
+		}
+		case 'sid': {
+			const sid = toText(value).trim();
+			if (!sidPattern(parameter.sidPrefix ?? '').test(sid)) {
+				throw new InvalidValue(`expected a SID of "${parameter.sidPrefix}" and 32 hexadecimal characters, got ${shown(value)}`);
+			}
+			return sid;
+		}
+		default: {
+			const text = toText(value);
+			if (CONTROL_CHARACTERS.test(text)) throw new InvalidValue('control characters (such as line breaks) are not allowed');
+			if (parameter.minLength !== undefined && text.length < parameter.minLength) {
+				throw new InvalidValue(`expected at least ${parameter.minLength} characters, got ${text.length}`);
+			}
+			if (parameter.maxLength !== undefined && text.length > parameter.maxLength) {
+				throw new InvalidValue(`expected at most ${parameter.maxLength} characters, got ${text.length}`);
+			}
+			if (parameter.maxEntries !== undefined && text.split(',').length > parameter.maxEntries) {
+				throw new InvalidValue(`expected at most ${parameter.maxEntries} comma-separated entries`);
+			}
+			return text;
+		}
+	}
+}
+
+/**
+ * Turns the body that routing collected (keyed by Twilio's names) into checked form values. Keys without a
+ * row (From, To) are checked by the caller.
+ */
+export function normalizeBody(
+	this: IExecuteSingleFunctions,
+	body: Record<string, unknown>,
+	parameters: ApiParameter[],
+): Record<string, FormValue> {
+	const byName = new Map(parameters.map((parameter) => [parameter.api, parameter]));
+	const form: Record<string, FormValue> = {};
+	for (const [key, raw] of Object.entries(body)) {
+		const parameter = byName.get(key) ?? { api: key, kind: 'string', description: '' };
+		try {
+			const value = normalizeValue(parameter, raw);
+			if (value !== undefined) form[key] = value;
+		} catch (error) {
+			throw invalidInput(this.getNode(), displayNameOf(key), this.getItemIndex(), (error as Error).message);
+		}
+	}
+	if (form.Coaching === 'true' && form.CallSidToCoach === undefined) {
+		throw invalidInput(this.getNode(), 'Call SID To Coach', this.getItemIndex(), 'it is required when Coaching is on');
+	}
+	return form;
+}
+
+/** A required piece of text (From, To, a conference or participant identifier). */
+export function requiredText(this: IExecuteSingleFunctions, field: string, value: unknown): string {
+	const itemIndex = this.getItemIndex();
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+		throw invalidInput(this.getNode(), field, itemIndex, 'it is required and was empty');
+	}
+	try {
+		const text = toText(value);
+		if (CONTROL_CHARACTERS.test(text)) throw new InvalidValue('control characters (such as line breaks) are not allowed');
+		return text;
+	} catch (error) {
+		throw invalidInput(this.getNode(), field, itemIndex, (error as Error).message);
+	}
+}

@@ -1,0 +1,194 @@
+/**
+ * Runs the built package through n8n-core's real engine: the package is loaded by n8n's PackageDirectoryLoader,
+ * a one-node workflow is executed by WorkflowExecute, and requests go out through n8n's own HTTP stack.
+ */
+import path from 'node:path';
+
+import { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import { ICredentialsHelper, Workflow } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	ICredentials,
+	IDataObject,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	IVersionedNodeType,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+export const PACKAGE_DIR = path.resolve(__dirname, '..', '..');
+export const NODE_TYPE = 'n8n-nodes-twilio-conference.twilioConference';
+export const CREDENTIAL_TYPE = 'twilioConferenceApi';
+
+let loaded: Promise<PackageDirectoryLoader> | undefined;
+
+export async function loadPackage(): Promise<PackageDirectoryLoader> {
+	loaded ??= (async () => {
+		const loader = new PackageDirectoryLoader(PACKAGE_DIR);
+		await loader.loadAll();
+		return loader;
+	})();
+	return await loaded;
+}
+
+class PackageNodeTypes implements INodeTypes {
+	constructor(private readonly loader: PackageDirectoryLoader) {}
+
+	getByName(type: string): INodeType | IVersionedNodeType {
+		const short = type.replace(`${this.loader.packageName}.`, '');
+		return this.loader.getNode(short).type;
+	}
+
+	getByNameAndVersion(type: string): INodeType {
+		return this.getByName(type) as INodeType;
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}
+
+/** Credentials as n8n's CLI applies them: generic `authenticate` entries are expressions over the credential data. */
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(
+		private readonly type: ICredentialType,
+		private readonly data: ICredentialDataDecryptedObject,
+	) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		_typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow?: Workflow,
+		node?: INode,
+	): Promise<IHttpRequestOptions> {
+		const { authenticate } = this.type;
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (!authenticate || !workflow || !node) return requestOptions;
+		const resolve = (value: unknown) =>
+			workflow.expression.getParameterValue(value as string, null, 0, 0, node.name, [], 'internal', { $credentials: credentials });
+		const { auth, headers, qs, body } = authenticate.properties as IDataObject;
+		if (auth) {
+			const { username, password } = auth as IDataObject;
+			requestOptions.auth = { username: resolve(username) as string, password: resolve(password) as string };
+		}
+		for (const [target, extra] of [['headers', headers], ['qs', qs], ['body', body]] as const) {
+			if (!extra) continue;
+			const resolved: IDataObject = {};
+			for (const [key, value] of Object.entries(extra as IDataObject)) resolved[key] = resolve(value) as string;
+			requestOptions[target] = { ...(requestOptions[target] as IDataObject), ...resolved };
+		}
+		return requestOptions;
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async runPreAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used by these tests');
+	}
+
+	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		return { ...this.data };
+	}
+
+	async updateCredentials() {}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties(): INodeProperties[] {
+		return this.type.properties;
+	}
+}
+
+export interface RunOptions {
+	parameters: IDataObject;
+	/** Input items (their json); one empty item when omitted. */
+	items?: IDataObject[];
+	credentials: ICredentialDataDecryptedObject;
+	continueOnFail?: boolean;
+}
+
+export interface RunResult {
+	/** Items the node output (first output). */
+	items: INodeExecutionData[];
+	/** The workflow's error when the node failed without Continue On Fail. */
+	error?: Error & { description?: string | null; httpCode?: string | null; context?: IDataObject };
+	run: IRun;
+}
+
+const NODE_NAME = 'Twilio Conference';
+
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const loader = await loadPackage();
+	const nodeTypes = new PackageNodeTypes(loader);
+	const credentialType = loader.getCredential(CREDENTIAL_TYPE).type;
+	const node: INode = {
+		id: 'twilio-node',
+		name: NODE_NAME,
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters as INode['parameters'],
+		credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'Twilio account' } },
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes, active: false });
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', { id: 'test', name: 'test', nodes: [node], connections: {}, active: false, settings: {}, createdAt: new Date(), updatedAt: new Date(), isArchived: false, activeVersionId: null } as never);
+	const additionalData = {
+		hooks,
+		credentialsHelper: new TestCredentialsHelper(credentialType, options.credentials),
+		executionId: 'test-execution',
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		variables: {},
+		currentNodeParameters: undefined,
+		setExecutionStatus: () => {},
+		sendDataToUI: () => {},
+		logAiEvent: () => {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+	const input = (options.items ?? [{}]).map((json) => ({ json }));
+	const runExecutionData: IRunExecutionData = {
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			nodeExecutionStack: [{ node, data: { main: [input] }, source: null }],
+			waitingExecution: {},
+			waitingExecutionSource: {},
+		},
+	} as IRunExecutionData;
+	const run: IRun = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+	return {
+		items: taskData?.data?.main?.[0] ?? [],
+		error: (run.data.resultData.error ?? undefined) as RunResult['error'],
+		run,
+	};
+}

@@ -1,0 +1,51 @@
+/** A simulator per test file, with the credentials that point the node at it. */
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { createSimulator } = require('../../simulator');
+
+export const ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';
+export const AUTH_TOKEN = 'tok_3f9a_secret_do_not_leak_71c2';
+
+export interface LoggedRequest {
+	method: string;
+	path: string;
+	pathSegments: string[];
+	query: Record<string, string | string[]>;
+	body: Record<string, string | string[]>;
+	rawBody: string;
+	headers: Record<string, string>;
+	contentType?: string;
+	authUser?: string;
+	status: number | null;
+	fault: string | null;
+}
+
+export interface Simulator {
+	url: string;
+	accountSid: string;
+	authToken: string;
+	requests: LoggedRequest[];
+	clearRequests(): void;
+	seedConference(options: { friendlyName: string; status?: string }): { sid: string; friendly_name: string };
+	seedParticipants(conferenceSid: string, count: number, overrides?: object | ((i: number) => object)): Array<{ call_sid: string; label: string | null }>;
+	state: { conferences: Array<{ sid: string; friendly_name: string }>; participants: Array<Record<string, unknown>> };
+	inject(fault: Record<string, unknown>): void;
+	clearFaults(): void;
+	setCallsPerSecond(n: number): void;
+	stats(): { total: number; byStatus: Record<string, number> };
+	close(): Promise<void>;
+}
+
+export async function startSimulator(options: Record<string, unknown> = {}): Promise<Simulator> {
+	return (await createSimulator({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, callsPerSecond: 0, connectAfterMs: 0, ...options })) as Simulator;
+}
+
+export function credentialsFor(sim: Simulator, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
+	return { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: sim.url, ...overrides };
+}
+
+/** The requests that reached the participants API (the log also holds faults and the like). */
+export function participantRequests(sim: Simulator) {
+	return sim.requests.filter((request) => request.path.includes('/Participants'));
+}

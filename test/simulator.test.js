@@ -1,0 +1,420 @@
+'use strict';
+// Tests for the local Twilio Conference simulator (simulator/). Every request
+// goes to 127.0.0.1 only.
+
+const { createSimulator, parseTwilioForm, twilioError } = require('../simulator');
+
+const RFC2822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} \+0000$/;
+const ACCOUNT = 'AC0123456789abcdef0123456789abcdef';
+const TOKEN = 'test-token-0123';
+const LABEL =
+	Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('') + ' Zürich – 日本語 🎧';
+
+const open = [];
+async function start(options = {}) {
+	const sim = await createSimulator({ accountSid: ACCOUNT, authToken: TOKEN, callsPerSecond: 0, ...options });
+	open.push(sim);
+	return sim;
+}
+afterEach(async () => {
+	await Promise.all(open.splice(0).map((s) => s.close()));
+});
+
+const base = `/2010-04-01/Accounts/${ACCOUNT}`;
+const basic = (user, pass) => 'Basic ' + Buffer.from(`${user}:${pass}`).toString('base64');
+
+/** Minimal HTTP client. `form` is an object (array values repeat the key) or [key, value] pairs. */
+async function call(sim, method, path, { form, auth = [ACCOUNT, TOKEN], headers = {}, body } = {}) {
+	const h = { ...headers };
+	if (auth) h.Authorization = basic(...auth);
+	let payload = body;
+	if (form) {
+		const params = new URLSearchParams();
+		const pairs = Array.isArray(form) ? form : Object.entries(form);
+		for (const [k, v] of pairs) for (const one of [].concat(v)) params.append(k, one);
+		payload = params.toString();
+		h['Content-Type'] = 'application/x-www-form-urlencoded';
+	}
+	const res = await fetch(sim.url + path, { method, headers: h, body: payload });
+	const text = await res.text();
+	let json;
+	try {
+		json = text ? JSON.parse(text) : undefined;
+	} catch {
+		json = undefined;
+	}
+	return { status: res.status, headers: res.headers, text, json };
+}
+
+const participantsPath = (conf) => `${base}/Conferences/${encodeURIComponent(conf)}/Participants.json`;
+const participantPath = (conf, key) => `${base}/Conferences/${conf}/Participants/${encodeURIComponent(key)}.json`;
+const create = (sim, conf, extra = {}) =>
+	call(sim, 'POST', participantsPath(conf), { form: { From: '+15005550006', To: '+15005550001', ...extra } });
+
+describe('helpers', () => {
+	test('parseTwilioForm decodes +, percent escapes and repeated keys', () => {
+		expect(parseTwilioForm('A=1&B=x+y%26z&A=2&C&E%5B%5D=q&D=%E2%9C%93')).toEqual({
+			A: ['1', '2'],
+			B: 'x y&z',
+			C: '',
+			'E[]': 'q',
+			D: '✓',
+		});
+		expect(parseTwilioForm('')).toEqual({});
+	});
+
+	test('twilioError builds the Twilio error shape', () => {
+		expect(twilioError(404, 20404, 'gone')).toEqual({
+			code: 20404,
+			message: 'gone',
+			more_info: 'https://www.twilio.com/docs/errors/20404',
+			status: 404,
+		});
+		expect(twilioError(429).code).toBe(20429);
+	});
+});
+
+describe('auth and account', () => {
+	test('account fetch with the auth token and with an API key', async () => {
+		const sim = await start({ apiKeys: [{ sid: 'SK' + 'a'.repeat(32), secret: 'key-secret' }] });
+		expect(sim.url).toBe(`http://127.0.0.1:${sim.port}`);
+		const r = await call(sim, 'GET', `${base}.json`);
+		expect(r.status).toBe(200);
+		expect(r.headers.get('content-type')).toBe('application/json; charset=utf-8');
+		expect(r.json).toMatchObject({ sid: ACCOUNT, status: 'active', type: 'Full', uri: `${base}.json` });
+		expect(r.json.date_created).toMatch(RFC2822);
+		const k = await call(sim, 'GET', `${base}.json`, { auth: ['SK' + 'a'.repeat(32), 'key-secret'] });
+		expect(k.status).toBe(200);
+		expect(sim.requests[1].authUser).toBe('SK' + 'a'.repeat(32));
+	});
+
+	test.each([
+		['no header', null],
+		['wrong token', [ACCOUNT, 'nope']],
+		['unknown key', ['SK' + 'b'.repeat(32), TOKEN]],
+	])('401 with %s', async (_name, auth) => {
+		const sim = await start();
+		const r = await call(sim, 'GET', `${base}/Conferences.json`, { auth });
+		expect(r.status).toBe(401);
+		expect(r.headers.get('www-authenticate')).toBe('Basic realm="Twilio API"');
+		expect(r.json).toEqual({
+			code: 20003,
+			message: 'Authenticate',
+			more_info: 'https://www.twilio.com/docs/errors/20003',
+			status: 401,
+		});
+	});
+
+	test('404 for another account, unknown routes and bad conference SIDs', async () => {
+		const sim = await start();
+		const other = '/2010-04-01/Accounts/AC' + 'f'.repeat(32);
+		for (const path of [
+			`${other}.json`,
+			`${other}/Conferences.json`,
+			`${base}/Calls.json`,
+			`${base}/Conferences/CF${'0'.repeat(32)}.json`,
+			`${base}/Conferences/not-a-sid/Participants.json`,
+			`${base}/Conferences/CF${'0'.repeat(32)}/Participants/CA${'0'.repeat(32)}.json`,
+		]) {
+			const r = await call(sim, 'GET', path);
+			expect([path, r.status, r.json.code]).toEqual([path, 404, 20404]);
+			expect(r.json.more_info).toBe('https://www.twilio.com/docs/errors/20404');
+		}
+		expect(sim.stats().byStatus[404]).toBe(6);
+	});
+});
+
+describe('participant create', () => {
+	test('friendly name creates a conference, a second create joins it', async () => {
+		const sim = await start();
+		const a = await create(sim, 'Room #1 & co', { Label: 'alice' });
+		expect(a.status).toBe(201);
+		expect(a.json).toMatchObject({ account_sid: ACCOUNT, status: 'queued', queue_time: '1000', label: 'alice' });
+		expect(a.json.call_sid).toMatch(/^CA[0-9a-f]{32}$/);
+		expect(a.json.conference_sid).toMatch(/^CF[0-9a-f]{32}$/);
+		expect(a.json.date_created).toMatch(RFC2822);
+		const b = await create(sim, 'Room #1 & co');
+		expect(b.status).toBe(201);
+		expect(b.json.conference_sid).toBe(a.json.conference_sid);
+		expect(b.json.label).toBeNull();
+		expect(sim.state.conferences).toHaveLength(1);
+		expect(sim.state.conferences[0].friendly_name).toBe('Room #1 & co');
+		// Creating by SID joins the same conference.
+		const c = await create(sim, a.json.conference_sid);
+		expect(c.json.conference_sid).toBe(a.json.conference_sid);
+		const list = await call(sim, 'GET', `${base}/Conferences.json?FriendlyName=${encodeURIComponent('Room #1 & co')}`);
+		expect(list.json.conferences.map((x) => x.sid)).toEqual([a.json.conference_sid]);
+	});
+
+	test('repeated keys become arrays; bracketed keys are unknown and ignored', async () => {
+		const sim = await start();
+		const r = await create(sim, 'events', {
+			StatusCallbackEvent: ['initiated', 'answered'],
+			ConferenceStatusCallbackEvent: 'start end join',
+			'StatusCallbackEvent[]': 'ringing',
+			Unknown: 'x',
+		});
+		expect(r.status).toBe(201);
+		const entry = sim.requests.at(-1);
+		expect(entry.body.StatusCallbackEvent).toEqual(['initiated', 'answered']);
+		expect(entry.body['StatusCallbackEvent[]']).toBe('ringing');
+		expect(entry.path).toBe(`${base}/Conferences/events/Participants.json`);
+		expect(entry.contentType).toBe('application/x-www-form-urlencoded');
+		const { params } = sim.state.participants[0];
+		expect(params.StatusCallbackEvent).toEqual(['initiated', 'answered']);
+		expect(params.ConferenceStatusCallbackEvent).toEqual(['start', 'end', 'join']);
+		expect(params.ignored).toEqual(['StatusCallbackEvent[]', 'Unknown']);
+	});
+
+	test.each([
+		[{ From: '' }, 21603, 'From'],
+		[{ To: undefined }, 21604, 'To'],
+		[{ Timeout: '4' }, 20001, 'Timeout'],
+		[{ Timeout: '60s' }, 20001, 'Timeout'],
+		[{ MaxParticipants: '251' }, 20001, 'MaxParticipants'],
+		[{ Muted: 'True' }, 20001, 'Muted'],
+		[{ Beep: 'sometimes' }, 20001, 'Beep'],
+		[{ StatusCallbackMethod: 'get' }, 20001, 'StatusCallbackMethod'],
+		[{ StatusCallbackEvent: ['initiated', 'bogus'] }, 20001, 'StatusCallbackEvent'],
+		[{ Region: 'eu1' }, 20001, 'Region'],
+		[{ CallSidToCoach: 'CA123' }, 20001, 'CallSidToCoach'],
+		[{ Coaching: 'true' }, 20001, 'CallSidToCoach'],
+		[{ Byoc: 'BY' + 'z'.repeat(32) }, 20001, 'Byoc'],
+		[{ CallerDisplayName: 'A' }, 20001, 'CallerDisplayName'],
+		[{ MachineDetectionSpeechThreshold: '999' }, 20001, 'MachineDetectionSpeechThreshold'],
+		[{ EmergencyCountry: 'MX' }, 20001, 'EmergencyCountry'],
+		[{ StatusCallback: 'not a url' }, 21205, 'StatusCallback'],
+		[{ Muted: ['true', 'false'] }, 20001, 'Muted'],
+	])('400 for %j', async (extra, code, name) => {
+		const sim = await start();
+		const form = { From: '+15005550006', To: '+15005550001', ...extra };
+		for (const k of Object.keys(form)) if (form[k] === undefined) delete form[k];
+		const r = await call(sim, 'POST', participantsPath('v'), { form });
+		expect(r.status).toBe(400);
+		expect(r.json.code).toBe(code);
+		expect(r.json.message).toContain(name);
+		expect(sim.state.participants).toHaveLength(0);
+	});
+
+	test('accepted edge values, non-form bodies and duplicate labels', async () => {
+		const sim = await start();
+		const ok = await create(sim, 'edges', {
+			Timeout: '5',
+			MaxParticipants: '250',
+			Beep: 'onExit',
+			Coaching: 'true',
+			CallSidToCoach: 'CA' + 'A'.repeat(32),
+			StatusCallbackEvent: 'initiated ringing',
+			Label: 'dup',
+		});
+		expect(ok.status).toBe(201);
+		expect(ok.json).toMatchObject({ coaching: true, call_sid_to_coach: 'CA' + 'A'.repeat(32) });
+		expect((await create(sim, 'edges', { Label: 'dup' })).status).toBe(400);
+		const json = await call(sim, 'POST', participantsPath('edges'), {
+			body: JSON.stringify({ From: '+1', To: '+2' }),
+			headers: { 'Content-Type': 'application/json' },
+		});
+		expect([json.status, json.json.code]).toEqual([400, 20001]);
+		expect(sim.state.participants).toHaveLength(1);
+	});
+
+	test('rate limit: 429 with Retry-After and nothing created', async () => {
+		let t = Date.parse('2026-01-05T10:00:00Z');
+		const sim = await start({ callsPerSecond: 2, now: () => new Date(t) });
+		expect((await create(sim, 'busy')).status).toBe(201);
+		expect((await create(sim, 'busy')).status).toBe(201);
+		const limited = await create(sim, 'busy', { Label: 'third' });
+		expect(limited.status).toBe(429);
+		expect(limited.headers.get('retry-after')).toBe('1');
+		expect(limited.json).toEqual(twilioError(429, 20429, 'Too Many Requests'));
+		expect(sim.state.participants).toHaveLength(2);
+		t += 999;
+		expect((await create(sim, 'busy')).status).toBe(429);
+		t += 1;
+		expect((await create(sim, 'busy', { Label: 'third' })).status).toBe(201);
+		sim.setCallsPerSecond(0);
+		for (let i = 0; i < 5; i++) expect((await create(sim, 'busy')).status).toBe(201);
+		expect(sim.stats().byStatus).toEqual({ 201: 8, 429: 2 });
+	});
+
+	test('status moves from queued to connected after connectAfterMs', async () => {
+		const sim = await start({ connectAfterMs: 80 });
+		const r = await create(sim, 'timing');
+		expect(r.json.status).toBe('queued');
+		const path = participantPath(r.json.conference_sid, r.json.call_sid);
+		expect((await call(sim, 'GET', path)).json.status).toBe('queued');
+		await new Promise((resolve) => setTimeout(resolve, 120));
+		const later = await call(sim, 'GET', path);
+		expect(later.json.status).toBe('connected');
+		expect(later.json.queue_time).toBeNull();
+		const conf = await call(sim, 'GET', `${base}/Conferences/${r.json.conference_sid}.json`);
+		expect(conf.json.status).toBe('in-progress');
+	});
+});
+
+describe('participant fetch, update, delete', () => {
+	test.each([
+		['call SID', false],
+		['label with all printable ASCII and non-ASCII text', true],
+	])('by %s', async (_name, byLabel) => {
+		const sim = await start();
+		const created = await create(sim, 'ops', { Label: LABEL });
+		expect(created.json.label).toBe(LABEL);
+		const conf = created.json.conference_sid;
+		const key = byLabel ? LABEL : created.json.call_sid;
+		const path = participantPath(conf, key);
+
+		const got = await call(sim, 'GET', path);
+		expect(got.status).toBe(200);
+		expect(got.json.call_sid).toBe(created.json.call_sid);
+		expect(sim.requests.at(-1).pathSegments.at(-1)).toBe(`${key}.json`);
+
+		const upd = await call(sim, 'POST', path, { form: { Muted: 'true', Hold: 'true', HoldUrl: 'https://x.test/h' } });
+		expect(upd.status).toBe(200);
+		expect(upd.json).toMatchObject({ muted: true, hold: true, label: LABEL });
+		const bad = await call(sim, 'POST', path, { form: { HoldMethod: 'PUT' } });
+		expect([bad.status, bad.json.code]).toEqual([400, 20001]);
+		const coach = await call(sim, 'POST', path, { form: { Coaching: 'true' } });
+		expect(coach.status).toBe(400);
+
+		// A double-encoded key is a different resource.
+		const twice = await call(sim, 'GET', participantPath(conf, encodeURIComponent(key)));
+		expect(twice.status).toBe(byLabel ? 404 : 200);
+
+		const del = await call(sim, 'DELETE', path);
+		expect(del.status).toBe(204);
+		expect(del.text).toBe('');
+		const gone = await call(sim, 'GET', path);
+		expect([gone.status, gone.json.code]).toEqual([404, 20404]);
+		const ended = sim.state.conferences[0];
+		expect(ended).toMatchObject({ status: 'completed', reason_conference_ended: 'last-participant-kicked' });
+	});
+});
+
+describe('lists and paging', () => {
+	test('participants: filters carried through next_page_uri', async () => {
+		const sim = await start();
+		const conf = sim.seedConference({ friendlyName: 'paging' });
+		const seeded = sim.seedParticipants(conf.sid, 13, (i) => ({ muted: i % 3 !== 0, label: `p${i}` }));
+		const expected = seeded.filter((p) => p.muted).map((p) => p.call_sid);
+		expect(expected).toHaveLength(8);
+
+		const seen = [];
+		let next = `${base}/Conferences/${conf.sid}/Participants.json?Muted=true&PageSize=3`;
+		const pages = [];
+		while (next) {
+			const r = await call(sim, 'GET', next);
+			expect(r.status).toBe(200);
+			pages.push(r.json);
+			seen.push(...r.json.participants.map((p) => p.call_sid));
+			next = r.json.next_page_uri;
+		}
+		expect(seen).toEqual(expected);
+		expect(pages.map((p) => [p.page, p.page_size, p.start, p.end])).toEqual([
+			[0, 3, 0, 2],
+			[1, 3, 3, 5],
+			[2, 3, 6, 7],
+		]);
+		expect(pages[0].next_page_uri).toMatch(/\?Muted=true&PageSize=3&Page=1&PageToken=PACA[0-9a-f]{32}$/);
+		expect(pages[0].first_page_uri).toBe(`${base}/Conferences/${conf.sid}/Participants.json?Muted=true&PageSize=3&Page=0`);
+		expect(pages[0].previous_page_uri).toBeNull();
+		const back = await call(sim, 'GET', pages[2].previous_page_uri);
+		expect(back.json.participants.map((p) => p.call_sid)).toEqual(expected.slice(3, 6));
+
+		const unmuted = await call(sim, 'GET', `${base}/Conferences/${conf.sid}/Participants.json?Muted=false`);
+		expect(unmuted.json.participants).toHaveLength(5);
+		expect(unmuted.json.page_size).toBe(50);
+		for (const q of ['PageSize=0', 'PageSize=1001', 'Page=-1', 'Hold=yes']) {
+			const r = await call(sim, 'GET', `${base}/Conferences/${conf.sid}/Participants.json?${q}`);
+			expect([q, r.status]).toEqual([q, 400]);
+		}
+	});
+
+	test('conferences: newest first, Status filter, paging', async () => {
+		const sim = await start();
+		const made = [1, 2, 3, 4, 5].map((i) => sim.seedConference({ friendlyName: `c${i}` }));
+		sim.seedConference({ friendlyName: 'old', status: 'completed' });
+		let next = `${base}/Conferences.json?Status=in-progress&PageSize=2`;
+		const seen = [];
+		while (next) {
+			const r = await call(sim, 'GET', next);
+			seen.push(...r.json.conferences.map((c) => c.sid));
+			next = r.json.next_page_uri;
+		}
+		expect(seen).toEqual(made.map((c) => c.sid).reverse());
+		const done = await call(sim, 'GET', `${base}/Conferences.json?Status=completed`);
+		expect(done.json.conferences.map((c) => c.friendly_name)).toEqual(['old']);
+		const one = await call(sim, 'GET', `${base}/Conferences/${made[0].sid}.json`);
+		expect(one.json).toMatchObject({ sid: made[0].sid, friendly_name: 'c1', status: 'in-progress', region: 'us1' });
+		expect(one.json.subresource_uris.participants).toBe(`${base}/Conferences/${made[0].sid}/Participants.json`);
+	});
+});
+
+describe('fault injection', () => {
+	const confList = `${base}/Conferences.json`;
+
+	test('status fault with headers, times and method/path matching', async () => {
+		const sim = await start();
+		sim.inject({ kind: 'status', status: 503, headers: { 'Retry-After': '1' }, times: 2, path: /Conferences\.json$/ });
+		sim.inject({ kind: 'status', status: 500, method: 'POST', body: { code: 20500, message: 'boom' } });
+		expect((await call(sim, 'GET', `${base}.json`)).status).toBe(200);
+		const f1 = await call(sim, 'GET', confList);
+		expect(f1.status).toBe(503);
+		expect(f1.headers.get('retry-after')).toBe('1');
+		expect(f1.json).toMatchObject({ code: 20503, status: 503 });
+		expect((await call(sim, 'GET', confList)).status).toBe(503);
+		expect((await call(sim, 'GET', confList)).status).toBe(200);
+		const post = await create(sim, 'faulted');
+		expect(post.json).toEqual({ code: 20500, message: 'boom' });
+		expect(sim.state.participants).toHaveLength(0);
+		expect(sim.requests.map((r) => r.fault || null)).toEqual([null, 'status', 'status', null, 'status']);
+		expect(sim.requests.at(-1).body.From).toBe('+15005550006');
+		expect(sim.stats()).toMatchObject({ total: 5, faults: 3 });
+	});
+
+	test('reset and hang close the connection without an answer', async () => {
+		const sim = await start();
+		sim.inject({ kind: 'reset' });
+		await expect(call(sim, 'GET', confList)).rejects.toThrow();
+		sim.inject({ kind: 'hang', ms: 150 });
+		const t0 = Date.now();
+		await expect(call(sim, 'GET', confList)).rejects.toThrow();
+		expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
+		expect(sim.requests.map((r) => [r.fault, r.status])).toEqual([
+			['reset', null],
+			['hang', null],
+		]);
+		expect((await call(sim, 'GET', confList)).status).toBe(200);
+	});
+
+	test('hang is cut short by close()', async () => {
+		const sim = await start();
+		sim.inject({ kind: 'hang', ms: 60000 });
+		const pending = call(sim, 'GET', confList).catch((e) => e);
+		while (sim.requests.length === 0) await new Promise((r) => setTimeout(r, 5));
+		await sim.close();
+		// fetch errors come from Node's own realm, so check the shape, not the class.
+		expect(String(await pending)).toMatch(/TypeError: fetch failed/);
+	});
+
+	test('malformed JSON, HTML and empty bodies', async () => {
+		const sim = await start();
+		sim.inject({ kind: 'malformed-json' });
+		sim.inject({ kind: 'html', status: 502 });
+		sim.inject({ kind: 'empty', status: 200 });
+		const bad = await call(sim, 'GET', confList);
+		expect(bad.status).toBe(200);
+		expect(() => JSON.parse(bad.text)).toThrow();
+		const html = await call(sim, 'GET', confList);
+		expect(html.status).toBe(502);
+		expect(html.headers.get('content-type')).toMatch(/^text\/html/);
+		expect(html.text).toContain('<html>');
+		const empty = await call(sim, 'GET', confList);
+		expect([empty.status, empty.text]).toEqual([200, '']);
+		sim.inject({ kind: 'status', status: 500 });
+		sim.clearFaults();
+		expect((await call(sim, 'GET', confList)).status).toBe(200);
+		sim.clearRequests();
+		expect(sim.requests).toHaveLength(0);
+	});
+});
