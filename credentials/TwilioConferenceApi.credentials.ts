@@ -68,6 +68,13 @@ export class TwilioConferenceApi implements ICredentialType {
 		request: {
 			baseURL: '={{ String($credentials.baseUrl || "https://api.twilio.com").replace(/\\/+$/, "") }}',
 			url: '=/2010-04-01/Accounts/{{ $credentials.accountSid }}.json',
+			// n8n runs this test with the node's request defaults, which let error statuses through for the
+			// node's own error mapping; here a 401 must fail the test.
+			ignoreHttpStatusErrors: false,
 		},
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: 'Twilio did not accept the Account SID and Auth Token' } },
+			{ type: 'responseCode', properties: { value: 404, message: 'Twilio knows no account with this Account SID' } },
+		],
 	};
 }

@@ -38,10 +38,28 @@ export async function loadPackage(): Promise<PackageDirectoryLoader> {
 	return await loaded;
 }
 
+export const CREDENTIAL_TEST_TYPE = 'credential-test.request';
+
+/**
+ * n8n tests a declarative credential by running the node's routing with one property whose routing.request
+ * is the credential's test request; this type does the same.
+ */
+function credentialTestNodeType(loader: PackageDirectoryLoader): INodeType {
+	const node = loader.getNode('twilioConference').type as INodeType;
+	const request = loader.getCredential(CREDENTIAL_TYPE).type.test?.request;
+	return {
+		description: {
+			...node.description,
+			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request } }],
+		},
+	};
+}
+
 class PackageNodeTypes implements INodeTypes {
 	constructor(private readonly loader: PackageDirectoryLoader) {}
 
 	getByName(type: string): INodeType | IVersionedNodeType {
+		if (type === CREDENTIAL_TEST_TYPE) return credentialTestNodeType(this.loader);
 		const short = type.replace(`${this.loader.packageName}.`, '');
 		return this.loader.getNode(short).type;
 	}
@@ -124,6 +142,8 @@ class TestCredentialsHelper extends ICredentialsHelper {
 }
 
 export interface RunOptions {
+	/** The node type to run; the Twilio Conference node unless a test says otherwise. */
+	type?: string;
 	parameters: IDataObject;
 	/** Input items (their json); one empty item when omitted. */
 	items?: IDataObject[];
@@ -148,7 +168,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const node: INode = {
 		id: 'twilio-node',
 		name: NODE_NAME,
-		type: NODE_TYPE,
+		type: options.type ?? NODE_TYPE,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters as INode['parameters'],
@@ -191,4 +211,9 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		error: (run.data.resultData.error ?? undefined) as RunResult['error'],
 		run,
 	};
+}
+
+/** Runs the credential's test request the way n8n's credential tester does. */
+export async function testCredentials(credentials: ICredentialDataDecryptedObject): Promise<RunResult> {
+	return await runNode({ type: CREDENTIAL_TEST_TYPE, parameters: {}, credentials });
 }

@@ -49,3 +49,36 @@ export function credentialsFor(sim: Simulator, overrides: ICredentialDataDecrypt
 export function participantRequests(sim: Simulator) {
 	return sim.requests.filter((request) => request.path.includes('/Participants'));
 }
+
+/**
+ * One simulator for a test file. After the file, every request it received is checked against the OpenAPI
+ * contract, and the simulator is closed.
+ */
+export function useSimulator(options: Record<string, unknown> = {}): { readonly sim: Simulator; readonly credentials: ICredentialDataDecryptedObject } {
+	let sim: Simulator | undefined;
+	const all: LoggedRequest[] = [];
+	beforeAll(async () => {
+		sim = await startSimulator(options);
+	});
+	afterEach(() => {
+		if (!sim) return;
+		all.push(...sim.requests);
+		sim.clearRequests();
+		sim.clearFaults();
+	});
+	afterAll(async () => {
+		await sim?.close();
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { contractViolations } = require('./contract') as typeof import('./contract');
+		expect(all.filter((r) => r.fault === null).flatMap(contractViolations)).toEqual([]);
+	});
+	return {
+		get sim() {
+			if (!sim) throw new Error('simulator not started');
+			return sim;
+		},
+		get credentials() {
+			return credentialsFor(this.sim);
+		},
+	};
+}

@@ -31,6 +31,8 @@ export interface ApiParameter {
 	placeholder?: string;
 	/** For free text: the largest number of comma-separated entries. */
 	maxEntries?: number;
+	/** For free text: each comma-separated entry must be base64. */
+	base64?: boolean;
 	hint?: string;
 }
 
@@ -129,7 +131,7 @@ export const CREATE_PARAMETERS: ApiParameter[] = [
 	{ api: 'ClientNotificationUrl', kind: 'url', placeholder: 'e.g. https://example.com/push', description: 'URL that delivers push notifications for calls to Voice SDK clients' },
 	{ api: 'CallerDisplayName', kind: 'string', minLength: 2, maxLength: 255, description: 'Name shown to the called party (2 to 255 characters)' },
 	{ api: 'RecordingConfigurationId', kind: 'string', description: 'ID of a recording configuration to apply to this call' },
-	{ api: 'Passports', kind: 'string', maxEntries: 5, description: 'Base64-encoded passports to attach to the call, up to five, separated by commas' },
+	{ api: 'Passports', kind: 'string', maxEntries: 5, base64: true, description: 'Base64-encoded passports to attach to the call, up to five, separated by commas' },
 	{ api: 'EmergencyCallerPosition', kind: 'string', placeholder: 'e.g. 37.7749 -122.4194', description: "Emergency calls: the caller's position as latitude and longitude separated by a space (Twilio reads the first 150 characters)" },
 	{ api: 'EmergencyCallerLocation', kind: 'string', description: "Emergency calls: where the caller is, in words (Twilio reads the first 20 characters)" },
 	{ api: 'EmergencyName', kind: 'string', description: "Emergency calls: the caller's name (Twilio reads the first 20 characters)" },

@@ -6,6 +6,7 @@ import { displayNameOf } from './fields';
 
 export type FormValue = string | string[];
 
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
 // Labels and friendly names travel in the URL path; control characters there are never what the user meant.
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
@@ -107,8 +108,12 @@ export function normalizeValue(parameter: ApiParameter, value: unknown): FormVal
 			if (parameter.maxLength !== undefined && text.length > parameter.maxLength) {
 				throw new InvalidValue(`expected at most ${parameter.maxLength} characters, got ${text.length}`);
 			}
-			if (parameter.maxEntries !== undefined && text.split(',').length > parameter.maxEntries) {
+			const entries = text.split(',').map((entry) => entry.trim());
+			if (parameter.maxEntries !== undefined && entries.length > parameter.maxEntries) {
 				throw new InvalidValue(`expected at most ${parameter.maxEntries} comma-separated entries`);
+			}
+			if (parameter.base64 && !entries.every((entry) => BASE64.test(entry))) {
+				throw new InvalidValue('expected base64 text (A-Z, a-z, 0-9, +, / and = padding) in every entry');
 			}
 			return text;
 		}
