@@ -6,6 +6,27 @@ import type {
 } from 'n8n-workflow';
 
 const ACCOUNT_SID = '^AC[0-9a-fA-F]{32}$';
+const API_KEY_SID = '^SK[0-9a-fA-F]{32}$';
+export const DEFAULT_BASE_URL = 'https://api.twilio.com';
+
+/**
+ * Where requests go. A changed API Base URL wins; otherwise the host is built the way Twilio's own libraries
+ * build it: api.{edge}.{region}.twilio.com, with region us1 when only an edge is given.
+ */
+export const BASE_URL_EXPRESSION =
+	'={{ (() => {' +
+	' const custom = String($credentials.baseUrl || "").trim().replace(/\\/+$/, "");' +
+	` if (custom && custom !== "${DEFAULT_BASE_URL}") return custom;` +
+	' const edge = $credentials.edge || "";' +
+	' const region = $credentials.region || (edge ? "us1" : "");' +
+	` if (!region) return "${DEFAULT_BASE_URL}";` +
+	' return "https://" + ["api", edge, region, "twilio.com"].filter((part) => part).join(".");' +
+	' })() }}';
+
+const optionsOf = (values: Array<[string, string]>) => [
+	{ name: 'Default', value: '' },
+	...values.map(([name, value]) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name)),
+];
 
 export class TwilioConferenceApi implements ICredentialType {
 	name = 'twilioConferenceApi';
@@ -21,13 +42,23 @@ export class TwilioConferenceApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			displayName: 'Authentication',
+			name: 'authType',
+			type: 'options',
+			default: 'authToken',
+			options: [
+				{ name: 'API Key', value: 'apiKey', description: 'An API key and its secret, which can be revoked on its own' },
+				{ name: 'Auth Token', value: 'authToken', description: "The account's Auth Token" },
+			],
+		},
+		{
 			displayName: 'Account SID',
 			name: 'accountSid',
 			type: 'string',
 			required: true,
 			default: '',
 			placeholder: 'e.g. AC0123456789abcdef0123456789abcdef',
-			description: 'Shown on the Twilio Console dashboard under Account Info',
+			description: 'Shown on the Twilio Console dashboard under Account Info. It names the account in every request, also with an API key.',
 		},
 		{
 			displayName: 'The Account SID is "AC" followed by 32 hexadecimal characters (34 in all). Copy it from the Twilio Console.',
@@ -44,13 +75,77 @@ export class TwilioConferenceApi implements ICredentialType {
 			required: true,
 			default: '',
 			description: 'Shown next to the Account SID on the Twilio Console dashboard',
+			displayOptions: { show: { authType: ['authToken'] } },
+		},
+		{
+			displayName: 'API Key SID',
+			name: 'apiKeySid',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			placeholder: 'e.g. SK0123456789abcdef0123456789abcdef',
+			description: 'Created in the Twilio Console under Account → API keys & tokens',
+			displayOptions: { show: { authType: ['apiKey'] } },
+		},
+		{
+			displayName: 'The API Key SID is "SK" followed by 32 hexadecimal characters.',
+			name: 'apiKeySidNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { authType: ['apiKey'] }, hide: { apiKeySid: [{ _cnd: { regex: API_KEY_SID } }] } },
+		},
+		{
+			displayName: 'API Key Secret',
+			name: 'apiKeySecret',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'Shown once, when the API key is created',
+			displayOptions: { show: { authType: ['apiKey'] } },
+		},
+		{
+			displayName: 'Region',
+			name: 'region',
+			type: 'options',
+			default: '',
+			description: 'Twilio region that processes the requests. Leave Default for the US1 region at api.twilio.com.',
+			options: optionsOf([
+				['Australia (au1)', 'au1'],
+				['Brazil (br1)', 'br1'],
+				['Germany (de1)', 'de1'],
+				['Ireland (ie1)', 'ie1'],
+				['Japan (jp1)', 'jp1'],
+				['Singapore (sg1)', 'sg1'],
+				['US (us1)', 'us1'],
+				['US (us2)', 'us2'],
+			]),
+		},
+		{
+			displayName: 'Edge',
+			name: 'edge',
+			type: 'options',
+			default: '',
+			description: "Twilio edge location where requests enter Twilio's network",
+			options: optionsOf([
+				['Ashburn', 'ashburn'],
+				['Dublin', 'dublin'],
+				['Frankfurt', 'frankfurt'],
+				['Roaming', 'roaming'],
+				['São Paulo', 'sao-paulo'],
+				['Singapore', 'singapore'],
+				['Sydney', 'sydney'],
+				['Tokyo', 'tokyo'],
+				['Umatilla', 'umatilla'],
+			]),
 		},
 		{
 			displayName: 'API Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.twilio.com',
-			description: "Where requests go. Leave as is for Twilio; change it only for a compatible endpoint such as a proxy or this package's local simulator.",
+			default: DEFAULT_BASE_URL,
+			description: "Where requests go. Leave as is for Twilio (Region and Edge then choose the host); any other URL, such as a proxy or this package's local simulator, is used as given.",
 		},
 	];
 
@@ -58,22 +153,22 @@ export class TwilioConferenceApi implements ICredentialType {
 		type: 'generic',
 		properties: {
 			auth: {
-				username: '={{ $credentials.accountSid }}',
-				password: '={{ $credentials.authToken }}',
+				username: '={{ $credentials.authType === "apiKey" ? $credentials.apiKeySid : $credentials.accountSid }}',
+				password: '={{ $credentials.authType === "apiKey" ? $credentials.apiKeySecret : $credentials.authToken }}',
 			},
 		},
 	};
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ String($credentials.baseUrl || "https://api.twilio.com").replace(/\\/+$/, "") }}',
+			baseURL: BASE_URL_EXPRESSION,
 			url: '=/2010-04-01/Accounts/{{ $credentials.accountSid }}.json',
 			// n8n runs this test with the node's request defaults, which let error statuses through for the
 			// node's own error mapping; here a 401 must fail the test.
 			ignoreHttpStatusErrors: false,
 		},
 		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: 'Twilio did not accept the Account SID and Auth Token' } },
+			{ type: 'responseCode', properties: { value: 401, message: 'Twilio did not accept these credentials' } },
 			{ type: 'responseCode', properties: { value: 404, message: 'Twilio knows no account with this Account SID' } },
 		],
 	};

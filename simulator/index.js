@@ -244,7 +244,8 @@ async function createSimulator(options = {}) {
 				const o = typeof overrides === 'function' ? overrides(i) : overrides;
 				if (o.label && store.labelTaken(conf.sid, o.label)) throw new Error(`label ${o.label} is taken`);
 				const createdAt = o.createdAt ?? nowMs() - connectAfterMs;
-				out.push(store.participantJson(store.addParticipant(conf, { ...o, createdAt })));
+				const params = o.params ?? { To: o.to, From: o.from };
+				out.push(store.participantJson(store.addParticipant(conf, { ...o, params, createdAt })));
 			}
 			return out;
 		},

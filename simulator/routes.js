@@ -77,6 +77,13 @@ function route(ctx) {
 	}
 	if (safeDecode(segs[2]) !== accountSid) throw notFound(ctx.path);
 
+	if (segs.length === 5 && segs[3] === 'Calls') {
+		methods(['GET']);
+		const p = store.findCall(jsonSegment(segs[4]));
+		if (!p) throw notFound(ctx.path);
+		return { status: 200, body: store.callJson(p) };
+	}
+
 	if (segs.length === 4 && segs[3] === 'Conferences.json') {
 		methods(['GET']);
 		return listConferences(ctx);

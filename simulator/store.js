@@ -80,6 +80,26 @@ function createStore({ accountSid, nowMs, connectMs }) {
 		return rec;
 	}
 
+	/** The participant whose call has this SID, in any conference. */
+	function findCall(callSid) {
+		for (const map of participants.values()) if (map.has(callSid)) return map.get(callSid);
+		return undefined;
+	}
+
+	/** The call behind a participant, as Twilio's Calls resource shows the fields a picker needs. */
+	function callJson(p) {
+		return {
+			sid: p.callSid,
+			account_sid: accountSid,
+			to: p.params.To ?? null,
+			from: p.params.From ?? null,
+			status: 'in-progress',
+			direction: 'outbound-api',
+			date_created: rfc2822(p.createdAt),
+			uri: `${base}/Calls/${p.callSid}.json`,
+		};
+	}
+
 	/** Look a participant up by Call SID first, then by label. */
 	function findParticipant(confSid, key) {
 		const map = participants.get(confSid);
@@ -182,6 +202,8 @@ function createStore({ accountSid, nowMs, connectMs }) {
 		findOpenByName,
 		addParticipant,
 		findParticipant,
+		findCall,
+		callJson,
 		labelTaken,
 		removeParticipant,
 		endConference,

@@ -1,6 +1,9 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { BASE_URL_EXPRESSION } from '../../credentials/TwilioConferenceApi.credentials';
+import { searchConferences } from './listSearch/searchConferences';
+import { searchParticipants } from './listSearch/searchParticipants';
 import { participantDescription } from './resources/participant';
 
 export class TwilioConference implements INodeType {
@@ -18,7 +21,7 @@ export class TwilioConference implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'twilioConferenceApi', required: true }],
 		requestDefaults: {
-			baseURL: '={{ String($credentials.baseUrl || "https://api.twilio.com").replace(/\\/+$/, "") }}',
+			baseURL: BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json' },
 			// Error answers reach checkTwilioResponse, which reads Twilio's code, message and more_info.
 			ignoreHttpStatusErrors: true,
@@ -34,5 +37,9 @@ export class TwilioConference implements INodeType {
 			},
 			...participantDescription,
 		],
+	};
+
+	methods = {
+		listSearch: { searchConferences, searchParticipants },
 	};
 }

@@ -4,8 +4,8 @@
  */
 import path from 'node:path';
 
-import { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
-import { ICredentialsHelper, Workflow } from 'n8n-workflow';
+import { ExecutionLifecycleHooks, LoadOptionsContext, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import { createRunExecutionData, ICredentialsHelper, Workflow } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -14,11 +14,11 @@ import type {
 	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeProperties,
 	INodeType,
 	INodeTypes,
 	IRun,
-	IRunExecutionData,
 	IVersionedNodeType,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
@@ -161,11 +161,8 @@ export interface RunResult {
 
 const NODE_NAME = 'Twilio Conference';
 
-export async function runNode(options: RunOptions): Promise<RunResult> {
-	const loader = await loadPackage();
-	const nodeTypes = new PackageNodeTypes(loader);
-	const credentialType = loader.getCredential(CREDENTIAL_TYPE).type;
-	const node: INode = {
+function buildNode(options: Pick<RunOptions, 'type' | 'parameters' | 'continueOnFail'>): INode {
+	return {
 		id: 'twilio-node',
 		name: NODE_NAME,
 		type: options.type ?? NODE_TYPE,
@@ -175,11 +172,15 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'Twilio account' } },
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
-	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes, active: false });
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', { id: 'test', name: 'test', nodes: [node], connections: {}, active: false, settings: {}, createdAt: new Date(), updatedAt: new Date(), isArchived: false, activeVersionId: null } as never);
-	const additionalData = {
-		hooks,
-		credentialsHelper: new TestCredentialsHelper(credentialType, options.credentials),
+}
+
+function buildAdditionalData(
+	loader: PackageDirectoryLoader,
+	credentials: ICredentialDataDecryptedObject,
+	extra: Partial<IWorkflowExecuteAdditionalData> = {},
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: new TestCredentialsHelper(loader.getCredential(CREDENTIAL_TYPE).type, credentials),
 		executionId: 'test-execution',
 		restApiUrl: 'http://127.0.0.1:5678/rest',
 		instanceBaseUrl: 'http://127.0.0.1:5678/',
@@ -192,18 +193,20 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		setExecutionStatus: () => {},
 		sendDataToUI: () => {},
 		logAiEvent: () => {},
+		...extra,
 	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const loader = await loadPackage();
+	const node = buildNode(options);
+	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes: new PackageNodeTypes(loader), active: false });
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', { id: 'test', name: 'test', nodes: [node], connections: {}, active: false, settings: {}, createdAt: new Date(), updatedAt: new Date(), isArchived: false, activeVersionId: null } as never);
+	const additionalData = buildAdditionalData(loader, options.credentials, { hooks });
 	const input = (options.items ?? [{}]).map((json) => ({ json }));
-	const runExecutionData: IRunExecutionData = {
-		resultData: { runData: {} },
-		executionData: {
-			contextData: {},
-			metadata: {},
-			nodeExecutionStack: [{ node, data: { main: [input] }, source: null }],
-			waitingExecution: {},
-			waitingExecutionSource: {},
-		},
-	} as IRunExecutionData;
+	const runExecutionData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [{ node, data: { main: [input] }, source: null }] },
+	});
 	const run: IRun = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	return {
@@ -211,6 +214,22 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		error: (run.data.resultData.error ?? undefined) as RunResult['error'],
 		run,
 	};
+}
+
+/** Calls one of the node's list-search methods as the editor does, with the node's current parameters. */
+export async function runListSearch(
+	method: string,
+	options: { parameters: IDataObject; credentials: ICredentialDataDecryptedObject; filter?: string; paginationToken?: string },
+): Promise<INodeListSearchResult> {
+	const loader = await loadPackage();
+	const node = buildNode({ parameters: options.parameters });
+	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes: new PackageNodeTypes(loader), active: false });
+	const additionalData = buildAdditionalData(loader, options.credentials, { currentNodeParameters: options.parameters as INode['parameters'] });
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.conference');
+	const nodeType = loader.getNode('twilioConference').type as INodeType;
+	const search = nodeType.methods?.listSearch?.[method];
+	if (!search) throw new Error(`no list search ${method}`);
+	return await search.call(context, options.filter, options.paginationToken);
 }
 
 /** Runs the credential's test request the way n8n's credential tester does. */

@@ -4,31 +4,127 @@ import { DEFAULT_CALLS_PER_SECOND, DEFAULT_MAX_RETRIES } from './executor';
 
 type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
 
-export function conferenceField(show: Show, acceptsFriendlyName: boolean): INodeProperties {
+interface LocatorSpec {
+	displayName: string;
+	name: string;
+	description: string;
+	searchListMethod: string;
+	sidPrefix: string;
+	sidModeName: string;
+	/** What the SID is called in messages, e.g. "Call SID". */
+	sidName: string;
+	/** The mode that takes free text: [name, display name, placeholder]. */
+	textMode: [string, string, string];
+}
+
+/** A picker with three modes: a searchable list, a SID checked as typed, and a name or label. */
+function locatorField(spec: LocatorSpec, show: Show): INodeProperties {
+	const [textName, textDisplayName, textPlaceholder] = spec.textMode;
+	const noun = spec.displayName.toLowerCase();
 	return {
-		displayName: 'Conference',
-		name: 'conference',
-		type: 'string',
+		displayName: spec.displayName,
+		name: spec.name,
+		type: 'resourceLocator',
 		required: true,
-		default: '',
-		placeholder: acceptsFriendlyName ? 'e.g. weekly-standup or CF0123456789abcdef0123456789abcdef' : 'e.g. CF0123456789abcdef0123456789abcdef',
-		description: acceptsFriendlyName
-			? 'Conference SID (CF…) of a live conference, or a friendly name: Twilio adds the participant to the live conference of that name, or starts one'
-			: 'SID of the conference (CF followed by 32 hexadecimal characters)',
+		default: { mode: 'list', value: '' },
+		description: spec.description,
+		displayOptions: { show },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${noun}...`,
+				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
+			},
+			{
+				displayName: spec.sidModeName,
+				name: 'id',
+				type: 'string',
+				placeholder: `e.g. ${spec.sidPrefix}0123456789abcdef0123456789abcdef`,
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: `^${spec.sidPrefix}[0-9a-fA-F]{32}$`,
+							errorMessage: `A ${spec.sidName} is "${spec.sidPrefix}" followed by 32 hexadecimal characters`,
+						},
+					},
+				],
+			},
+			{ displayName: textDisplayName, name: textName, type: 'string', placeholder: textPlaceholder },
+		],
+	};
+}
+
+export function conferenceField(show: Show, acceptsFriendlyName: boolean): INodeProperties {
+	const description = acceptsFriendlyName
+		? 'The conference to add the participant to. By Friendly Name joins the live conference of that name, or starts a new one.'
+		: 'The live conference. By Friendly Name looks up the one conference in progress with exactly that name.';
+	return locatorField(
+		{
+			displayName: 'Conference',
+			name: 'conference',
+			description,
+			searchListMethod: 'searchConferences',
+			sidPrefix: 'CF',
+			sidModeName: 'By SID',
+			sidName: 'conference SID',
+			textMode: ['name', 'By Friendly Name', 'e.g. weekly-standup'],
+		},
+		show,
+	);
+}
+
+export function participantField(show: Show): INodeProperties {
+	return locatorField(
+		{
+			displayName: 'Participant',
+			name: 'participant',
+			description: 'The participant, by the Call SID of their call or by the label given when they were added',
+			searchListMethod: 'searchParticipants',
+			sidPrefix: 'CA',
+			sidModeName: 'By Call SID',
+			sidName: 'Call SID',
+			textMode: ['label', 'By Label', 'e.g. customer'],
+		},
+		show,
+	);
+}
+
+export function simplifyField(show: Show): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to return only the fields most workflows use (Call SID, label, status, muted, hold, coaching, conference SID, dates) instead of Twilio\'s full answer',
 		displayOptions: { show },
 	};
 }
 
-export function participantField(show: Show): INodeProperties {
+export function customParametersField(show: Show): INodeProperties {
 	return {
-		displayName: 'Participant',
-		name: 'participant',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. CA0123456789abcdef0123456789abcdef or customer',
-		description: "The participant's Call SID (CA…) or the label given when it was added",
+		displayName: 'Custom Parameters',
+		name: 'customParameters',
+		type: 'fixedCollection',
+		placeholder: 'Add Parameter',
+		default: {},
+		typeOptions: { multipleValues: true },
+		description:
+			'Extra form parameters for Twilio features newer than this node, sent as given. A name used twice is sent twice, as Twilio expects for lists.',
 		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Parameter',
+				name: 'parameter',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. NewFeatureFlag', description: "Twilio's parameter name, as written in its API reference" },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
 	};
 }
 

@@ -13,6 +13,20 @@ export interface RetryHint {
 
 const hints = new WeakMap<object, RetryHint>();
 
+/**
+ * A failure found while preparing a request, held back for the request loop. n8n's routing turns a preSend
+ * failure into an error item without pairedItem; the loop outputs it paired with its input instead.
+ */
+const deferredFailures = new WeakMap<object, unknown>();
+
+export function deferFailure(requestOptions: object, error: unknown): void {
+	deferredFailures.set(requestOptions, error);
+}
+
+export function deferredFailureOf(requestOptions: object): unknown {
+	return deferredFailures.get(requestOptions);
+}
+
 export function retryHintOf(error: unknown): RetryHint | undefined {
 	return typeof error === 'object' && error !== null ? hints.get(error) : undefined;
 }
@@ -73,6 +87,13 @@ export function twilioHttpError(
 		twilio.code !== undefined ? `Error code ${twilio.code}.` : undefined,
 		twilio.moreInfo ? `More: ${twilio.moreInfo}` : undefined,
 		ADVICE[status],
+		status >= 500 && twilio.message === undefined && twilio.code === undefined
+			? 'The answer was not Twilio\'s error JSON (an HTML page or an empty body): a proxy or gateway between n8n and Twilio may have answered.'
+			: undefined,
+		// Only a 503 says Twilio did not act; after any other 5xx a change may have been made.
+		status >= 500 && status !== 503
+			? 'Twilio may have carried out the request before failing: for a Create, Update or Delete, check before running it again.'
+			: undefined,
 	].filter(Boolean);
 	const waitMs = retryAfterMs(headers);
 	const response: JsonObject =
@@ -133,14 +154,76 @@ export function networkCodeOf(error: unknown): string | undefined {
  * carries the Authorization header.
  */
 export function networkError(node: INode, code: string, itemIndex: number): NodeApiError {
+	const notActedOn = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+	const message = `Could not reach Twilio: ${NETWORK_MESSAGES[code] ?? 'the request failed'} (${code})`;
 	const error = new NodeApiError(node, { code }, {
-		message: `Could not reach Twilio: ${NETWORK_MESSAGES[code] ?? 'the request failed'} (${code})`,
-		description: 'Check the API Base URL in the credential and the network between n8n and Twilio.',
+		message,
+		description: notActedOn
+			? 'Check the API Base URL in the credential and the network between n8n and Twilio.'
+			: 'Check the API Base URL in the credential and the network between n8n and Twilio. The request may have reached Twilio: a Create, Update or Delete may have been carried out, so check before running it again.',
 		httpCode: code,
 		itemIndex,
 	});
-	return withHint(error, {
-		notActedOn: code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN',
-		transient: true,
-	});
+	// NodeApiError swaps a message that names a network code (ECONNRESET, ...) for n8n's generic text, which
+	// calls a timeout "aborted, perhaps the server is offline"; keep the message that says what happened.
+	error.message = message;
+	return withHint(error, { notActedOn, transient: true });
+}
+
+const REDACTED = '[redacted]';
+
+/**
+ * The forms in which a secret can come back from Twilio or a proxy echoing the request: as is, percent-encoded,
+ * and inside the Basic authorization header. Secrets too short to be told apart from ordinary text are left out.
+ */
+export function secretForms(user: string, secret: string): string[] {
+	if (secret.length < 6) return [];
+	const forms = new Set([secret, encodeURIComponent(secret), Buffer.from(`${user}:${secret}`).toString('base64')]);
+	return [...forms].sort((a, b) => b.length - a.length);
+}
+
+/** The secret forms of a Twilio Conference credential: the Auth Token's and the API Key Secret's. */
+export function credentialSecrets(credentials: Record<string, unknown>): string[] {
+	const text = (key: string) => String(credentials[key] ?? '');
+	return [...secretForms(text('accountSid'), text('authToken')), ...secretForms(text('apiKeySid'), text('apiKeySecret'))].sort(
+		(a, b) => b.length - a.length,
+	);
+}
+
+function scrub(text: string, secrets: string[]): string {
+	return secrets.reduce((result, secret) => result.split(secret).join(REDACTED), text);
+}
+
+/** Replaces every secret in a JSON value (an output item, an echoed body), in place where it is an object. */
+export function redact<T>(value: T, secrets: string[], seen = new WeakSet<object>()): T {
+	if (typeof value === 'string') return scrub(value, secrets) as T;
+	if (typeof value !== 'object' || value === null || seen.has(value) || !secrets.length) return value;
+	seen.add(value);
+	const record = value as Record<string, unknown>;
+	for (const key of Object.keys(record)) {
+		try {
+			record[key] = redact(record[key], secrets, seen);
+		} catch {
+			// A read-only property: leave it.
+		}
+	}
+	return value;
+}
+
+/** Removes secrets from everything an error shows or logs: message, description, echoed body, stack, cause. */
+export function redactError(error: unknown, secrets: string[]): unknown {
+	if (!secrets.length || typeof error !== 'object' || error === null) return error;
+	const target = error as Error & { description?: unknown; messages?: unknown; errorResponse?: unknown; context?: unknown };
+	if (typeof target.message === 'string') target.message = scrub(target.message, secrets);
+	if (typeof target.stack === 'string') target.stack = scrub(target.stack, secrets);
+	if (typeof target.description === 'string') target.description = scrub(target.description, secrets);
+	if (Array.isArray(target.messages)) target.messages = redact(target.messages, secrets);
+	if (target.errorResponse !== undefined) target.errorResponse = redact(target.errorResponse, secrets);
+	if (target.context !== undefined) target.context = redact(target.context, secrets);
+	const { cause } = target;
+	if (cause instanceof Error) {
+		cause.message = scrub(cause.message, secrets);
+		if (typeof cause.stack === 'string') cause.stack = scrub(cause.stack, secrets);
+	}
+	return error;
 }

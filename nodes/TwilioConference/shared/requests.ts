@@ -4,14 +4,16 @@ import type {
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
+	INodeParameterResourceLocator,
 } from 'n8n-workflow';
 
 import type { ApiParameter } from './apiParameters';
-import { twilioHttpError, unreadableAnswerError } from './errors';
+import { conferenceSidByName } from './conferences';
+import { deferFailure, twilioHttpError, unreadableAnswerError } from './errors';
+import { displayNameOf } from './fields';
+import { CREDENTIAL_NAME } from './transport';
 import type { FormValue } from './validation';
 import { invalidInput, normalizeBody, requiredText, sidPattern, toBoolean } from './validation';
-
-export const CREDENTIAL_NAME = 'twilioConferenceApi';
 
 /** Twilio reads a repeated key as a list: `Key=a&Key=b`, never `Key[]=a` and never `a,b`. */
 export function encodeForm(form: Record<string, FormValue>): string {
@@ -31,23 +33,64 @@ async function accountSid(this: IExecuteSingleFunctions): Promise<string> {
 	return sid;
 }
 
-/** The participants path; labels and friendly names are sent as one percent-encoded path segment. */
-async function participantsUrl(this: IExecuteSingleFunctions, conferenceMayBeName: boolean, withParticipant: boolean): Promise<string> {
-	const itemIndex = this.getItemIndex();
-	const conference = requiredText.call(this, 'Conference', this.getNodeParameter('conference', undefined, { extractValue: true }));
-	if (!conferenceMayBeName && !sidPattern('CF').test(conference)) {
-		throw invalidInput(this.getNode(), 'Conference', itemIndex, 'expected a conference SID: "CF" followed by 32 hexadecimal characters');
+/** A resource locator's mode and text; workflows written before the pickers hold a plain string. */
+function locator(this: IExecuteSingleFunctions, name: string, field: string): { mode: string; value: string } {
+	const raw = this.getNodeParameter(name, undefined, { extractValue: false }) as INodeParameterResourceLocator | string;
+	const isLocator = typeof raw === 'object' && raw !== null && 'mode' in raw;
+	const located = isLocator ? { mode: String(raw.mode), value: raw.value } : { mode: 'plain', value: raw as unknown };
+	return { mode: located.mode, value: requiredText.call(this, field, located.value) };
+}
+
+function requireSid(this: IExecuteSingleFunctions, field: string, value: string, prefix: string): string {
+	if (!sidPattern(prefix).test(value)) {
+		throw invalidInput(this.getNode(), field, this.getItemIndex(), `expected a SID: "${prefix}" followed by 32 hexadecimal characters`);
 	}
+	return value;
+}
+
+/** The conference as the path takes it: Create also takes a friendly name, the others need the SID. */
+async function conferencePathSegment(this: IExecuteSingleFunctions, isCreate: boolean): Promise<string> {
+	const { mode, value } = locator.call(this, 'conference', 'Conference');
+	if (mode === 'name') return isCreate ? value : await conferenceSidByName(this, value);
+	if (mode === 'plain' && isCreate) return value;
+	return requireSid.call(this, 'Conference', value, 'CF');
+}
+
+/** The participants path; labels and friendly names are sent as one percent-encoded path segment. */
+async function participantsUrl(this: IExecuteSingleFunctions, isCreate: boolean, withParticipant: boolean): Promise<string> {
+	const conference = await conferencePathSegment.call(this, isCreate);
 	let url = `/2010-04-01/Accounts/${await accountSid.call(this)}/Conferences/${encodeURIComponent(conference)}/Participants`;
 	if (withParticipant) {
-		const participant = requiredText.call(this, 'Participant', this.getNodeParameter('participant', undefined, { extractValue: true }));
+		const { mode, value } = locator.call(this, 'participant', 'Participant');
+		const participant = mode === 'id' || mode === 'list' ? requireSid.call(this, 'Participant', value, 'CA') : value;
 		url += `/${encodeURIComponent(participant)}`;
 	}
 	return `${url}.json`;
 }
 
+const PARAMETER_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+
+/** Custom Parameters: extra form keys for Twilio features newer than the node, never one the node has a field for. */
+function addCustomParameters(this: IExecuteSingleFunctions, form: Record<string, FormValue>, known: string[]): void {
+	const entries = this.getNodeParameter('customParameters.parameter', []) as Array<{ name?: unknown; value?: unknown }>;
+	const knownByLowerCase = new Map(known.map((name) => [name.toLowerCase(), name]));
+	for (const entry of entries) {
+		const name = requiredText.call(this, 'Custom Parameters → Name', entry.name);
+		if (!PARAMETER_NAME.test(name)) {
+			throw invalidInput(this.getNode(), 'Custom Parameters → Name', this.getItemIndex(), `"${name}" is not a Twilio parameter name (letters and digits, e.g. NewFeature)`);
+		}
+		const existing = knownByLowerCase.get(name.toLowerCase());
+		if (existing) {
+			throw invalidInput(this.getNode(), 'Custom Parameters → Name', this.getItemIndex(), `"${name}" has its own field (${displayNameOf(existing)}): set it there`);
+		}
+		const value = entry.value === undefined || entry.value === null ? '' : String(entry.value);
+		const previous = form[name];
+		form[name] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+	}
+}
+
 interface RequestShape {
-	conferenceMayBeName?: boolean;
+	isCreate?: boolean;
 	withParticipant?: boolean;
 	/** Rows describing the body parameters the operation may send. */
 	parameters?: ApiParameter[];
@@ -55,31 +98,48 @@ interface RequestShape {
 	required?: Record<string, string>;
 	/** Query keys that carry true/false filters. */
 	booleanQuery?: string[];
+	/** Whether the operation has a Custom Parameters field. */
+	customParameters?: boolean;
 }
 
-/** A preSend that builds the path, checks every value and writes the form body, before anything is sent. */
+/**
+ * A preSend that builds the path, checks every value and writes the form body, before anything is sent. A
+ * failure is handed to the request loop (see deferFailure), which sends nothing for that item.
+ */
 export function prepareRequest(shape: RequestShape) {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		requestOptions.url = await participantsUrl.call(this, shape.conferenceMayBeName ?? false, shape.withParticipant ?? false);
-		const qs = (requestOptions.qs ?? {}) as IDataObject;
-		for (const key of shape.booleanQuery ?? []) {
-			if (qs[key] === undefined || qs[key] === '') continue;
-			try {
-				qs[key] = String(toBoolean(qs[key]));
-			} catch (error) {
-				throw invalidInput(this.getNode(), key, this.getItemIndex(), (error as Error).message);
-			}
-		}
-		if (shape.parameters) {
-			const body = (requestOptions.body ?? {}) as Record<string, unknown>;
-			for (const [key, field] of Object.entries(shape.required ?? {})) {
-				body[key] = requiredText.call(this, field, body[key]);
-			}
-			requestOptions.body = encodeForm(normalizeBody.call(this, body, shape.parameters));
-			requestOptions.headers = { ...requestOptions.headers, 'Content-Type': 'application/x-www-form-urlencoded' };
+		try {
+			await prepare.call(this, shape, requestOptions);
+		} catch (error) {
+			deferFailure(requestOptions, error);
 		}
 		return requestOptions;
 	};
+}
+
+async function prepare(this: IExecuteSingleFunctions, shape: RequestShape, requestOptions: IHttpRequestOptions): Promise<void> {
+	requestOptions.url = await participantsUrl.call(this, shape.isCreate ?? false, shape.withParticipant ?? false);
+	const qs = (requestOptions.qs ?? {}) as IDataObject;
+	for (const key of shape.booleanQuery ?? []) {
+		if (qs[key] === undefined || qs[key] === '') continue;
+		try {
+			qs[key] = String(toBoolean(qs[key]));
+		} catch (error) {
+			throw invalidInput(this.getNode(), key, this.getItemIndex(), (error as Error).message);
+		}
+	}
+	if (shape.parameters) {
+		const body = (requestOptions.body ?? {}) as Record<string, unknown>;
+		for (const [key, field] of Object.entries(shape.required ?? {})) {
+			body[key] = requiredText.call(this, field, body[key]);
+		}
+		const form = normalizeBody.call(this, body, shape.parameters);
+		if (shape.customParameters) {
+			addCustomParameters.call(this, form, [...Object.keys(shape.required ?? {}), ...shape.parameters.map((parameter) => parameter.api)]);
+		}
+		requestOptions.body = encodeForm(form);
+		requestOptions.headers = { ...requestOptions.headers, 'Content-Type': 'application/x-www-form-urlencoded' };
+	}
 }
 
 /** postReceive: turns Twilio's error answers (and bodies that are not JSON) into n8n errors. */

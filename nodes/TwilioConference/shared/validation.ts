@@ -9,7 +9,7 @@ export type FormValue = string | string[];
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
 // Labels and friendly names travel in the URL path; control characters there are never what the user meant.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 export function sidPattern(prefix: string): RegExp {
 	return new RegExp(`^${prefix}[0-9a-fA-F]{32}$`);
@@ -40,7 +40,7 @@ function toInteger(parameter: ApiParameter, value: unknown): string {
 	const { min, max } = parameter;
 	const range =
 		min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` of at least ${min}` : '';
-	if (typeof number !== 'number' || !Number.isInteger(number) || (min !== undefined && number < min) || (max !== undefined && number > max)) {
+	if (typeof number !== 'number' || !Number.isSafeInteger(number) || (min !== undefined && number < min) || (max !== undefined && number > max)) {
 		throw new InvalidValue(`expected a whole number${range}, got ${shown(value)}`);
 	}
 	return String(number);

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { CREATE_PARAMETERS } from '../../shared/apiParameters';
-import { conferenceField, optionsCollection } from '../../shared/descriptions';
+import { conferenceField, customParametersField, optionsCollection, simplifyField } from '../../shared/descriptions';
 import { toCollectionOptions } from '../../shared/fields';
 
 const showOnlyForParticipantCreate = { operation: ['create'], resource: ['participant'] };
@@ -47,5 +47,7 @@ export const participantCreateDescription: INodeProperties[] = [
 		displayOptions: { show: showOnlyForParticipantCreate },
 		options: toCollectionOptions(CREATE_PARAMETERS),
 	},
+	customParametersField(showOnlyForParticipantCreate),
+	simplifyField(showOnlyForParticipantCreate),
 	optionsCollection(showOnlyForParticipantCreate, true),
 ];

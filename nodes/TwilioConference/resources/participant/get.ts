@@ -1,11 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { conferenceField, optionsCollection, participantField } from '../../shared/descriptions';
+import { conferenceField, optionsCollection, participantField, simplifyField } from '../../shared/descriptions';
 
 const showOnlyForParticipantGet = { operation: ['get'], resource: ['participant'] };
 
 export const participantGetDescription: INodeProperties[] = [
 	conferenceField(showOnlyForParticipantGet, false),
 	participantField(showOnlyForParticipantGet),
+	simplifyField(showOnlyForParticipantGet),
 	optionsCollection(showOnlyForParticipantGet, false),
 ];

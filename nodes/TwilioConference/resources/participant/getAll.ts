@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { conferenceField, optionsCollection } from '../../shared/descriptions';
+import { conferenceField, optionsCollection, simplifyField } from '../../shared/descriptions';
 
 const showOnlyForParticipantGetMany = { operation: ['getAll'], resource: ['participant'] };
 
@@ -45,5 +45,6 @@ export const participantGetManyDescription: INodeProperties[] = [
 			filter('Muted', 'Whether to return only muted participants (true) or only unmuted ones (false)'),
 		],
 	},
+	{ ...simplifyField(showOnlyForParticipantGetMany), default: true },
 	optionsCollection(showOnlyForParticipantGetMany, false),
 ];

@@ -34,9 +34,10 @@ export const participantDescription: INodeProperties[] = [
 						paginate: true,
 						preSend: [
 							prepareRequest({
-								conferenceMayBeName: true,
+								isCreate: true,
 								parameters: CREATE_PARAMETERS,
 								required: { From: 'From', To: 'To' },
+								customParameters: true,
 							}),
 						],
 					},
@@ -91,7 +92,7 @@ export const participantDescription: INodeProperties[] = [
 					'Change a live participant: mute, hold, announce, coach or end the conference when they leave. Needs the conference SID and the Call SID or label; returns the updated participant.',
 				routing: {
 					request: { method: 'POST' },
-					send: { paginate: true, preSend: [prepareRequest({ withParticipant: true, parameters: UPDATE_PARAMETERS })] },
+					send: { paginate: true, preSend: [prepareRequest({ withParticipant: true, parameters: UPDATE_PARAMETERS, customParameters: true })] },
 					operations: run,
 					output: { postReceive: [checkTwilioResponse] },
 				},

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { UPDATE_PARAMETERS } from '../../shared/apiParameters';
-import { conferenceField, optionsCollection, participantField } from '../../shared/descriptions';
+import { conferenceField, customParametersField, optionsCollection, participantField, simplifyField } from '../../shared/descriptions';
 import { toCollectionOptions } from '../../shared/fields';
 
 const showOnlyForParticipantUpdate = { operation: ['update'], resource: ['participant'] };
@@ -18,5 +18,7 @@ export const participantUpdateDescription: INodeProperties[] = [
 		displayOptions: { show: showOnlyForParticipantUpdate },
 		options: toCollectionOptions(UPDATE_PARAMETERS),
 	},
+	customParametersField(showOnlyForParticipantUpdate),
+	simplifyField(showOnlyForParticipantUpdate),
 	optionsCollection(showOnlyForParticipantUpdate, false),
 ];
