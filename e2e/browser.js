@@ -1,0 +1,157 @@
+'use strict';
+/*
+ * The n8n editor in Debian's Chromium, driven by playwright-core (never downloads a browser).
+ * Logs in, opens a workflow canvas, opens the node panel, searches "Twilio Conference", adds the node,
+ * opens its settings and reads the Resource, the Operation choices and the field labels. Screenshots go
+ * to artifactsDir. Returns { operations, fields, resource, screenshots } or { skipped: reason }.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const LAUNCH_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--disable-dev-shm-usage',
+];
+
+function loadPlaywright() {
+	try {
+		return require('playwright-core');
+	} catch {
+		return null;
+	}
+}
+
+async function runEditorCheck({ baseUrl, owner, workflowId, artifactsDir, searchText = 'Twilio Conference', timeoutMs = 30000 }) {
+	const pw = loadPlaywright();
+	if (!pw) return { skipped: 'playwright-core is not installed (npm devDependency)' };
+	if (!fs.existsSync(CHROMIUM)) return { skipped: `no Chromium at ${CHROMIUM} (apt-get install -y chromium)` };
+	fs.rmSync(artifactsDir, { recursive: true, force: true }); // only this run's screenshots
+	fs.mkdirSync(artifactsDir, { recursive: true });
+	const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
+	const screenshots = [];
+	const consoleErrors = [];
+	const context = await pw.chromium.launchPersistentContext(userDataDir, {
+		executablePath: CHROMIUM,
+		headless: true,
+		args: LAUNCH_ARGS,
+		viewport: { width: 1440, height: 900 },
+		timeout: 60000,
+	});
+	// Nothing but the n8n under test.
+	await context.route(/^(?!http:\/\/(127\.0\.0\.1|localhost)[:/]).*/, (route) => route.abort());
+	const page = context.pages()[0] || (await context.newPage());
+	page.setDefaultTimeout(timeoutMs);
+	page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+	const shot = async (name) => {
+		const file = path.join(artifactsDir, `${name}.png`);
+		await page.screenshot({ path: file });
+		screenshots.push(file);
+		return file;
+	};
+	try {
+		// 1. Sign in through the form.
+		await page.goto(`${baseUrl}/signin`, { waitUntil: 'domcontentloaded' });
+		const email = page.locator('input[name="emailOrLdapLoginId"], input[name="email"], input[type="email"]').first();
+		await email.waitFor();
+		await email.fill(owner.email);
+		await page.locator('input[name="password"], input[type="password"]').first().fill(owner.password);
+		await shot('01-signin');
+		await page.locator('[data-test-id="form-submit-button"], button:has-text("Sign in")').first().click();
+		await page.waitForURL((u) => !/\/signin/.test(u.pathname), { timeout: timeoutMs });
+
+		// 2. A workflow canvas.
+		await page.goto(`${baseUrl}/workflow/${workflowId}`, { waitUntil: 'domcontentloaded' });
+		await page.locator('[data-test-id="canvas-node"]').first().waitFor();
+		await dismissPopups(page);
+		await shot('02-canvas');
+
+		// 3. The node panel: search and pick our node.
+		const plus = page.locator('[data-test-id="node-creator-plus-button"]').first();
+		await plus.waitFor();
+		await plus.click();
+		const search = page.locator('[data-test-id="node-creator-search-bar"]').first();
+		await search.waitFor();
+		await search.fill(searchText);
+		const itemName = page.locator('[data-test-id="node-creator-item-name"]', { hasText: new RegExp(`^${searchText}$`) });
+		const item = page.locator('[data-test-id="item-iterator-item"]', { has: itemName }).first();
+		await item.waitFor();
+		await shot('03-node-panel-search');
+		await item.click();
+
+		// A node with several operations lists them as actions; pick "Get" to add the node.
+		const actionItems = page.locator('[data-test-id="item-iterator-item"]');
+		await actionItems.filter({ hasText: 'Get a conference participant' }).first().waitFor();
+		const actions = (await actionItems.allInnerTexts()).map((t) => t.split('\n')[0].trim()).filter(Boolean);
+		await shot('04-node-actions');
+		await actionItems.filter({ hasText: 'Get a conference participant' }).first().click();
+
+		// 4. The node's settings (NDV) open after adding it.
+		const params = page.locator('[data-test-id="ndv"] [data-test-id="node-parameters"]').first();
+		await params.locator('[data-test-id="parameter-input-operation"]').waitFor();
+		await shot('05-node-settings-get');
+		const resource = await params.locator('[data-test-id="parameter-input-resource"] input').first().inputValue();
+		const getFields = await fieldLabels(params);
+
+		// The Operation choices; then switch to Create and read its fields.
+		await params.locator('[data-test-id="parameter-input-operation"]').click();
+		const options = page.locator('.el-select-dropdown__item:visible, [role="option"]:visible');
+		await options.first().waitFor();
+		const operations = (await options.allInnerTexts()).map((t) => t.split('\n')[0].trim()).filter(Boolean);
+		await shot('06-operation-dropdown');
+		await options.filter({ has: page.getByText('Create', { exact: true }) }).first().click();
+		await params.locator('[data-test-id="parameter-input-from"]').waitFor();
+		const createFields = await fieldLabels(params);
+		await shot('07-node-settings-create');
+		return {
+			resource,
+			operations: [...new Set(operations)].sort(),
+			actions,
+			fields: getFields,
+			createFields,
+			screenshots,
+			consoleErrors,
+		};
+	} catch (e) {
+		try {
+			await shot('99-failure');
+		} catch {
+			/* ignore */
+		}
+		e.message += `\nscreenshots: ${screenshots.join(', ')}`;
+		throw e;
+	} finally {
+		await context.close();
+		fs.rmSync(userDataDir, { recursive: true, force: true });
+	}
+}
+
+/** The labels of the parameters shown, first line only. */
+async function fieldLabels(params) {
+	const texts = await params.locator('[data-test-id="input-label"]').allInnerTexts();
+	return [...new Set(texts.map((t) => t.split('\n')[0].replace(/\*$/, '').trim()).filter(Boolean))];
+}
+
+/** Closes first-run dialogs that may cover the canvas. */
+async function dismissPopups(page) {
+	for (const sel of ['button:has-text("Got it")', '[data-test-id="close-button"]', 'button[aria-label="Close"]', '.el-dialog__headerbtn', '.el-message-box__headerbtn']) {
+		const loc = page.locator(sel);
+		for (let i = 0; i < (await loc.count()); i++) {
+			try {
+				if (await loc.nth(i).isVisible()) await loc.nth(i).click({ timeout: 2000 });
+			} catch {
+				/* ignore */
+			}
+		}
+	}
+}
+
+module.exports = { runEditorCheck, CHROMIUM, LAUNCH_ARGS };
