@@ -1,5 +1,5 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
@@ -13,7 +13,7 @@ export const DEFAULT_BASE_URL = 'https://api.twilio.com';
  * Where requests go. A changed API Base URL wins; otherwise the host is built the way Twilio's own libraries
  * build it: api.{edge}.{region}.twilio.com, with region us1 when only an edge is given.
  */
-export const BASE_URL_EXPRESSION =
+const BASE_URL_EXPRESSION =
 	'={{ (() => {' +
 	' const custom = String($credentials.baseUrl || "").trim().replace(/\\/+$/, "");' +
 	` if (custom && custom !== "${DEFAULT_BASE_URL}") return custom;` +
@@ -149,14 +149,14 @@ export class TwilioConferenceApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: {
-				username: '={{ $credentials.authType === "apiKey" ? $credentials.apiKeySid : $credentials.accountSid }}',
-				password: '={{ $credentials.authType === "apiKey" ? $credentials.apiKeySecret : $credentials.authToken }}',
-			},
-		},
+	// Basic auth as the account or as the API key. Plain code rather than expressions: this runs for every request.
+	authenticate: IAuthenticate = async (credentials, requestOptions) => {
+		const apiKey = credentials.authType === 'apiKey';
+		requestOptions.auth = {
+			username: String((apiKey ? credentials.apiKeySid : credentials.accountSid) ?? ''),
+			password: String((apiKey ? credentials.apiKeySecret : credentials.authToken) ?? ''),
+		};
+		return requestOptions;
 	};
 
 	test: ICredentialTestRequest = {

@@ -1,7 +1,6 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { BASE_URL_EXPRESSION } from '../../credentials/TwilioConferenceApi.credentials';
 import { searchConferences } from './listSearch/searchConferences';
 import { searchParticipants } from './listSearch/searchParticipants';
 import { participantDescription } from './resources/participant';
@@ -21,7 +20,6 @@ export class TwilioConference implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'twilioConferenceApi', required: true }],
 		requestDefaults: {
-			baseURL: BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json' },
 			// Error answers reach checkTwilioResponse, which reads Twilio's code, message and more_info.
 			ignoreHttpStatusErrors: true,

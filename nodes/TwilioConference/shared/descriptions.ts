@@ -57,15 +57,13 @@ function locatorField(spec: LocatorSpec, show: Show): INodeProperties {
 	};
 }
 
-export function conferenceField(show: Show, acceptsFriendlyName: boolean): INodeProperties {
-	const description = acceptsFriendlyName
-		? 'The conference to add the participant to. By Friendly Name joins the live conference of that name, or starts a new one.'
-		: 'The live conference. By Friendly Name looks up the one conference in progress with exactly that name.';
+export function conferenceField(show: Show): INodeProperties {
 	return locatorField(
 		{
 			displayName: 'Conference',
 			name: 'conference',
-			description,
+			description:
+				'The live conference. By Friendly Name: Create joins the conference of that name or starts one; the other operations find the one conference in progress with exactly that name.',
 			searchListMethod: 'searchConferences',
 			sidPrefix: 'CF',
 			sidModeName: 'By SID',
@@ -138,19 +136,7 @@ const maxRetries: INodeProperties = {
 		"How many times to try again when Twilio asks to slow down (429) or has a passing fault. Changes are only retried when Twilio certainly did not act on them.",
 };
 
-export function optionsCollection(show: Show, pacesCalls: boolean): INodeProperties {
-	const values: INodeProperties[] = [maxRetries];
-	if (pacesCalls) {
-		values.unshift({
-			displayName: 'Calls Per Second',
-			name: 'callsPerSecond',
-			type: 'number',
-			default: DEFAULT_CALLS_PER_SECOND,
-			typeOptions: { minValue: 1, maxValue: 30, numberPrecision: 0 },
-			description:
-				"Most participants to add per second for this account. Twilio allows 1 by default and up to 30 when raised on request; match the account's limit.",
-		});
-	}
+export function optionsCollection(show: Show): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
@@ -158,6 +144,18 @@ export function optionsCollection(show: Show, pacesCalls: boolean): INodePropert
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show },
-		options: values,
+		options: [
+			{
+				displayName: 'Calls Per Second',
+				name: 'callsPerSecond',
+				type: 'number',
+				default: DEFAULT_CALLS_PER_SECOND,
+				typeOptions: { minValue: 1, maxValue: 30, numberPrecision: 0 },
+				description:
+					"Most participants to add per second for this account. Twilio allows 1 by default and up to 30 when raised on request; match the account's limit.",
+				displayOptions: { show: { '/operation': ['create'] } },
+			},
+			maxRetries,
+		],
 	};
 }

@@ -14,17 +14,24 @@ export interface RetryHint {
 const hints = new WeakMap<object, RetryHint>();
 
 /**
- * A failure found while preparing a request, held back for the request loop. n8n's routing turns a preSend
- * failure into an error item without pairedItem; the loop outputs it paired with its input instead.
+ * What preparing a request (preSend) leaves for the request loop, keyed by the request options object:
+ * - failure: held back, because n8n's routing would output a preSend failure without pairedItem; the loop
+ *   outputs it paired with its input instead.
+ * - secrets: the credential's secrets, so the loop need not read the credential again to redact outputs.
  */
-const deferredFailures = new WeakMap<object, unknown>();
-
-export function deferFailure(requestOptions: object, error: unknown): void {
-	deferredFailures.set(requestOptions, error);
+export interface RequestNotes {
+	failure?: unknown;
+	secrets?: string[];
 }
 
-export function deferredFailureOf(requestOptions: object): unknown {
-	return deferredFailures.get(requestOptions);
+const requestNotes = new WeakMap<object, RequestNotes>();
+
+export function noteOn(requestOptions: object, notes: RequestNotes): void {
+	requestNotes.set(requestOptions, { ...requestNotes.get(requestOptions), ...notes });
+}
+
+export function notesOf(requestOptions: object): RequestNotes {
+	return requestNotes.get(requestOptions) ?? {};
 }
 
 export function retryHintOf(error: unknown): RetryHint | undefined {
@@ -191,7 +198,7 @@ export function credentialSecrets(credentials: Record<string, unknown>): string[
 }
 
 function scrub(text: string, secrets: string[]): string {
-	return secrets.reduce((result, secret) => result.split(secret).join(REDACTED), text);
+	return secrets.reduce((result, secret) => (result.includes(secret) ? result.split(secret).join(REDACTED) : result), text);
 }
 
 /** Replaces every secret in a JSON value (an output item, an echoed body), in place where it is an object. */

@@ -11,9 +11,9 @@ import type {
 import type { ApiParameter } from './apiParameters';
 import {
 	credentialSecrets,
-	deferredFailureOf,
 	networkCodeOf,
 	networkError,
+	notesOf,
 	redact,
 	redactError,
 	retryHintOf,
@@ -257,10 +257,10 @@ export async function runRequest(
 	const operation = this.getNodeParameter('operation') as string;
 	const pairedItem = { item: this.getItemIndex() };
 	// Twilio or a proxy may echo the request, Authorization header included: no output or error may carry it.
-	const secrets = await secretsOf(this);
+	const notes = notesOf(requestData.options);
+	const secrets = notes.secrets ?? (await secretsOf(this));
 	try {
-		const refused = deferredFailureOf(requestData.options);
-		if (refused) throw refused;
+		if (notes.failure) throw notes.failure;
 		const settings = requestSettings(this, operation);
 		const send = async (options: RequestOptions) => await sendWithRetries(this, requestData, options, operation, settings);
 		let items = operation === 'getAll' ? await allPages(this, send, requestData.options) : await send(requestData.options);

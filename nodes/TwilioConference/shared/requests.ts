@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
@@ -9,9 +10,9 @@ import type {
 
 import type { ApiParameter } from './apiParameters';
 import { conferenceSidByName } from './conferences';
-import { deferFailure, twilioHttpError, unreadableAnswerError } from './errors';
+import { credentialSecrets, noteOn, twilioHttpError, unreadableAnswerError } from './errors';
 import { displayNameOf } from './fields';
-import { CREDENTIAL_NAME } from './transport';
+import { CREDENTIAL_NAME, twilioBaseUrl } from './transport';
 import type { FormValue } from './validation';
 import { invalidInput, normalizeBody, requiredText, sidPattern, toBoolean } from './validation';
 
@@ -24,8 +25,7 @@ export function encodeForm(form: Record<string, FormValue>): string {
 	return params.toString();
 }
 
-async function accountSid(this: IExecuteSingleFunctions): Promise<string> {
-	const credentials = await this.getCredentials(CREDENTIAL_NAME);
+function accountSid(this: IExecuteSingleFunctions, credentials: ICredentialDataDecryptedObject): string {
 	const sid = String(credentials.accountSid ?? '').trim();
 	if (!sidPattern('AC').test(sid)) {
 		throw invalidInput(this.getNode(), 'Account SID (credential)', this.getItemIndex(), 'expected "AC" followed by 32 hexadecimal characters');
@@ -57,9 +57,9 @@ async function conferencePathSegment(this: IExecuteSingleFunctions, isCreate: bo
 }
 
 /** The participants path; labels and friendly names are sent as one percent-encoded path segment. */
-async function participantsUrl(this: IExecuteSingleFunctions, isCreate: boolean, withParticipant: boolean): Promise<string> {
+async function participantsUrl(this: IExecuteSingleFunctions, account: string, isCreate: boolean, withParticipant: boolean): Promise<string> {
 	const conference = await conferencePathSegment.call(this, isCreate);
-	let url = `/2010-04-01/Accounts/${await accountSid.call(this)}/Conferences/${encodeURIComponent(conference)}/Participants`;
+	let url = `/2010-04-01/Accounts/${account}/Conferences/${encodeURIComponent(conference)}/Participants`;
 	if (withParticipant) {
 		const { mode, value } = locator.call(this, 'participant', 'Participant');
 		const participant = mode === 'id' || mode === 'list' ? requireSid.call(this, 'Participant', value, 'CA') : value;
@@ -111,14 +111,19 @@ export function prepareRequest(shape: RequestShape) {
 		try {
 			await prepare.call(this, shape, requestOptions);
 		} catch (error) {
-			deferFailure(requestOptions, error);
+			noteOn(requestOptions, { failure: error });
 		}
 		return requestOptions;
 	};
 }
 
 async function prepare(this: IExecuteSingleFunctions, shape: RequestShape, requestOptions: IHttpRequestOptions): Promise<void> {
-	requestOptions.url = await participantsUrl.call(this, shape.isCreate ?? false, shape.withParticipant ?? false);
+	const credentials = await this.getCredentials(CREDENTIAL_NAME);
+	noteOn(requestOptions, { secrets: credentialSecrets(credentials) });
+	// Set here rather than as an expression in requestDefaults: this runs for every item.
+	requestOptions.baseURL = twilioBaseUrl(credentials);
+	const account = accountSid.call(this, credentials);
+	requestOptions.url = await participantsUrl.call(this, account, shape.isCreate ?? false, shape.withParticipant ?? false);
 	const qs = (requestOptions.qs ?? {}) as IDataObject;
 	for (const key of shape.booleanQuery ?? []) {
 		if (qs[key] === undefined || qs[key] === '') continue;

@@ -13,8 +13,8 @@ import { credentialSecrets, redactError, twilioHttpError, unreadableAnswerError 
 export const CREDENTIAL_NAME = 'twilioConferenceApi';
 
 /**
- * The same host choice as the credential's BASE_URL_EXPRESSION, for code that has no expression to
- * evaluate (list searches). Tests hold the two to the same answers.
+ * Where requests go: the same host choice as the credential test's BASE_URL_EXPRESSION, which has to be an
+ * expression. Tests hold the two to the same answers.
  */
 export function twilioBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const custom = String(credentials.baseUrl ?? '')

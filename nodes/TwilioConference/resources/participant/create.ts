@@ -1,12 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { CREATE_PARAMETERS } from '../../shared/apiParameters';
-import { conferenceField, customParametersField, optionsCollection, simplifyField } from '../../shared/descriptions';
 import { toCollectionOptions } from '../../shared/fields';
 
 const showOnlyForParticipantCreate = { operation: ['create'], resource: ['participant'] };
 
-export const participantCreateDescription: INodeProperties[] = [
+export const participantCreateNotice: INodeProperties[] = [
 	{
 		displayName:
 			'Create dials a real outbound call that Twilio bills. Twilio lets an account start one call per second unless raised; the node paces calls to the rate set under Options.',
@@ -15,7 +14,9 @@ export const participantCreateDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: showOnlyForParticipantCreate },
 	},
-	conferenceField(showOnlyForParticipantCreate, true),
+];
+
+export const participantCreateDescription: INodeProperties[] = [
 	{
 		displayName: 'From',
 		name: 'from',
@@ -47,7 +48,4 @@ export const participantCreateDescription: INodeProperties[] = [
 		displayOptions: { show: showOnlyForParticipantCreate },
 		options: toCollectionOptions(CREATE_PARAMETERS),
 	},
-	customParametersField(showOnlyForParticipantCreate),
-	simplifyField(showOnlyForParticipantCreate),
-	optionsCollection(showOnlyForParticipantCreate, true),
 ];

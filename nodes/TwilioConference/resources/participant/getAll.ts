@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { conferenceField, optionsCollection, simplifyField } from '../../shared/descriptions';
 
 const showOnlyForParticipantGetMany = { operation: ['getAll'], resource: ['participant'] };
 
@@ -14,7 +13,6 @@ const filter = (name: string, description: string): INodeProperties => ({
 });
 
 export const participantGetManyDescription: INodeProperties[] = [
-	conferenceField(showOnlyForParticipantGetMany, false),
 	{
 		displayName: 'Return All',
 		name: 'returnAll',
@@ -45,6 +43,4 @@ export const participantGetManyDescription: INodeProperties[] = [
 			filter('Muted', 'Whether to return only muted participants (true) or only unmuted ones (false)'),
 		],
 	},
-	{ ...simplifyField(showOnlyForParticipantGetMany), default: true },
-	optionsCollection(showOnlyForParticipantGetMany, false),
 ];

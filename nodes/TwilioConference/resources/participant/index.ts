@@ -3,10 +3,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import { CREATE_PARAMETERS, UPDATE_PARAMETERS } from '../../shared/apiParameters';
 import { runRequest } from '../../shared/executor';
 import { checkTwilioResponse, deletedResult, prepareRequest } from '../../shared/requests';
-import { participantCreateDescription } from './create';
-import { participantDeleteDescription } from './delete';
-import { participantGetDescription } from './get';
+import { participantCreateDescription, participantCreateNotice } from './create';
 import { participantGetManyDescription } from './getAll';
+import { conference, customParameters, options, participant, simplify } from './shared';
 import { participantUpdateDescription } from './update';
 
 const showOnlyForParticipants = { resource: ['participant'] };
@@ -100,9 +99,14 @@ export const participantDescription: INodeProperties[] = [
 		],
 		default: 'get',
 	},
+	// Get and Delete need only the shared fields: conference and participant.
+	...participantCreateNotice,
+	conference,
+	participant,
 	...participantCreateDescription,
-	...participantDeleteDescription,
-	...participantGetDescription,
 	...participantGetManyDescription,
 	...participantUpdateDescription,
+	customParameters,
+	...simplify,
+	options,
 ];
