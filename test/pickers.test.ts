@@ -182,3 +182,35 @@ describe('every mode of both pickers drives the operations', () => {
 		expect(env.sim.requests).toHaveLength(0);
 	});
 });
+
+describe('friendly-name look-ups', () => {
+	test('items of one execution naming the same conference share one look-up', async () => {
+		const conference = env.sim.seedConference({ friendlyName: 'shared lookup' });
+		env.sim.seedParticipants(conference.sid, 3, (i: number) => ({ label: `p${i}` }));
+		const { items, error } = await runNode({
+			parameters: { resource: 'participant', operation: 'get', conference: rl('name', 'shared lookup'), participant: rl('label', '={{ $json.label }}') },
+			items: [{ label: 'p0' }, { label: 'p1' }, { label: 'p2' }],
+			credentials: env.credentials,
+		});
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json.label)).toEqual(['p0', 'p1', 'p2']);
+		expect(env.sim.requests.filter((r) => r.path.endsWith('/Conferences.json'))).toHaveLength(1);
+	});
+
+	test('when the shared look-up fails, every item gets its own error, paired with it', async () => {
+		env.sim.seedConference({ friendlyName: 'dup' });
+		env.sim.seedConference({ friendlyName: 'dup' });
+		const { items } = await runNode({
+			parameters: { resource: 'participant', operation: 'get', conference: rl('name', 'dup'), participant: rl('label', 'x') },
+			items: [{}, {}],
+			credentials: env.credentials,
+			continueOnFail: true,
+		});
+		expect(items.map((i) => [i.error?.message, i.pairedItem])).toEqual([
+			['2 conferences named "dup" are in progress', { item: 0 }],
+			['2 conferences named "dup" are in progress', { item: 1 }],
+		]);
+		expect(items[0].error).not.toBe(items[1].error);
+		expect((items[1].error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(1);
+	});
+});

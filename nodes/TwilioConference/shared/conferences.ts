@@ -8,6 +8,31 @@ import { accountPath, CREDENTIAL_NAME, twilioGet } from './transport';
  * the whole name exactly; none or several matches is an error the user can act on.
  */
 export async function conferenceSidByName(context: IExecuteSingleFunctions | ILoadOptionsFunctions, name: string): Promise<string> {
+	if (!('getItemIndex' in context)) return await lookUp(context, name);
+	// Items of one execution usually name the same conference, and run at the same time: they share one look-up.
+	const credentials = await context.getCredentials(CREDENTIAL_NAME);
+	const key = JSON.stringify([context.getExecutionId(), credentials.accountSid, credentials.baseUrl, credentials.region, credentials.edge, name]);
+	let found = lookups.get(key);
+	const mine = !found;
+	if (!found) {
+		if (lookups.size >= MAX_REMEMBERED) lookups.clear();
+		found = lookUp(context, name);
+		lookups.set(key, found);
+		found.catch(() => lookups.delete(key));
+	}
+	if (mine) return await found;
+	try {
+		return await found;
+	} catch {
+		// A failure belongs to the item that looked up; the others look up for themselves and get their own error.
+		return await lookUp(context, name);
+	}
+}
+
+const MAX_REMEMBERED = 500;
+const lookups = new Map<string, Promise<string>>();
+
+async function lookUp(context: IExecuteSingleFunctions | ILoadOptionsFunctions, name: string): Promise<string> {
 	const credentials = await context.getCredentials(CREDENTIAL_NAME);
 	const page = await twilioGet(context, `${accountPath(credentials)}/Conferences.json`, {
 		FriendlyName: name,

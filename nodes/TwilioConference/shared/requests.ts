@@ -37,8 +37,8 @@ function accountSid(this: IExecuteSingleFunctions, credentials: ICredentialDataD
 function locator(this: IExecuteSingleFunctions, name: string, field: string): { mode: string; value: string } {
 	const raw = this.getNodeParameter(name, undefined, { extractValue: false }) as INodeParameterResourceLocator | string;
 	const isLocator = typeof raw === 'object' && raw !== null && 'mode' in raw;
-	const located = isLocator ? { mode: String(raw.mode), value: raw.value } : { mode: 'plain', value: raw as unknown };
-	return { mode: located.mode, value: requiredText.call(this, field, located.value) };
+	const { mode, value } = isLocator ? raw : { mode: 'plain', value: raw as unknown };
+	return { mode: String(mode), value: requiredText.call(this, field, value) };
 }
 
 function requireSid(this: IExecuteSingleFunctions, field: string, value: string, prefix: string): string {
