@@ -2,8 +2,11 @@
 /*
  * The n8n editor in Debian's Chromium, driven by playwright-core (never downloads a browser).
  * Logs in, opens a workflow canvas, opens the node panel, searches "Twilio Conference", adds the node,
- * opens its settings and reads the Resource, the Operation choices and the field labels. Screenshots go
- * to artifactsDir. Returns { operations, fields, resource, screenshots } or { skipped: reason }.
+ * opens its settings and reads the Resource, the Operation choices and the field labels; then switches to
+ * Update and opens the Conference and Participant pickers (From List) and reads their entries. Screenshots
+ * go to artifactsDir; the two pickers, cropped to the node settings and side by side, to pickersFile
+ * (default <artifactsDir>/08-pickers.png). Returns { operations, fields, resource, conferences,
+ * participants, screenshots } or { skipped: reason }.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -30,7 +33,21 @@ function loadPlaywright() {
 	}
 }
 
-async function runEditorCheck({ baseUrl, owner, workflowId, artifactsDir, searchText = 'Twilio Conference', timeoutMs = 30000 }) {
+/**
+ * pickConference: the conference to choose in the picker (its participants are listed next); the first
+ * entry when not given. deviceScaleFactor: 2 for sharper screenshots (docs).
+ */
+async function runEditorCheck({
+	baseUrl,
+	owner,
+	workflowId,
+	artifactsDir,
+	searchText = 'Twilio Conference',
+	pickConference,
+	pickersFile = path.join(artifactsDir, '08-pickers.png'),
+	deviceScaleFactor = 1,
+	timeoutMs = 30000,
+}) {
 	const pw = loadPlaywright();
 	if (!pw) return { skipped: 'playwright-core is not installed (npm devDependency)' };
 	if (!fs.existsSync(CHROMIUM)) return { skipped: `no Chromium at ${CHROMIUM} (apt-get install -y chromium)` };
@@ -44,6 +61,7 @@ async function runEditorCheck({ baseUrl, owner, workflowId, artifactsDir, search
 		headless: true,
 		args: LAUNCH_ARGS,
 		viewport: { width: 1440, height: 900 },
+		deviceScaleFactor,
 		timeout: 60000,
 	});
 	// Nothing but the n8n under test.
@@ -102,21 +120,31 @@ async function runEditorCheck({ baseUrl, owner, workflowId, artifactsDir, search
 		const getFields = await fieldLabels(params);
 
 		// The Operation choices; then switch to Create and read its fields.
-		await params.locator('[data-test-id="parameter-input-operation"]').click();
-		const options = page.locator('.el-select-dropdown__item:visible, [role="option"]:visible');
-		await options.first().waitFor();
-		const operations = (await options.allInnerTexts()).map((t) => t.split('\n')[0].trim()).filter(Boolean);
-		await shot('06-operation-dropdown');
-		await options.filter({ has: page.getByText('Create', { exact: true }) }).first().click();
+		const operations = await chooseOperation(page, params, 'Create', () => shot('06-operation-dropdown'));
 		await params.locator('[data-test-id="parameter-input-from"]').waitFor();
 		const createFields = await fieldLabels(params);
 		await shot('07-node-settings-create');
+
+		// 5. Update: the Conference and Participant pickers, From List.
+		await chooseOperation(page, params, 'Update');
+		const conference = await openPicker(page, params, 'conference', pickConference);
+		const conferenceClip = await pickerClip(page, params, conference.list);
+		const conferenceShot = await page.screenshot({ clip: conferenceClip });
+		await conference.choose();
+		const participant = await openPicker(page, params, 'participant');
+		const participantShot = await page.screenshot({ clip: await pickerClip(page, params, participant.list) });
+		await sideBySide(context, [conferenceShot, participantShot], pickersFile, deviceScaleFactor);
+		screenshots.push(pickersFile);
+		await page.keyboard.press('Escape');
 		return {
 			resource,
 			operations: [...new Set(operations)].sort(),
 			actions,
 			fields: getFields,
 			createFields,
+			conferences: conference.entries,
+			chosenConference: conference.chosen,
+			participants: participant.entries,
 			screenshots,
 			consoleErrors,
 		};
@@ -131,6 +159,64 @@ async function runEditorCheck({ baseUrl, owner, workflowId, artifactsDir, search
 	} finally {
 		await context.close();
 		fs.rmSync(userDataDir, { recursive: true, force: true });
+	}
+}
+
+/** Opens the Operation dropdown (then calls whenOpen), picks `name`; returns every choice shown. */
+async function chooseOperation(page, params, name, whenOpen) {
+	await params.locator('[data-test-id="parameter-input-operation"]').click();
+	const options = page.locator('.el-select-dropdown__item:visible, [role="option"]:visible');
+	await options.first().waitFor();
+	const all = (await options.allInnerTexts()).map((t) => t.split('\n')[0].trim()).filter(Boolean);
+	if (whenOpen) await whenOpen();
+	await options.filter({ has: page.getByText(name, { exact: true }) }).first().click();
+	return all;
+}
+
+/**
+ * Opens the From List dropdown of a resource locator and waits for its entries (the one named `pick`, if
+ * given). Returns { list, entries, chosen, choose() }.
+ */
+async function openPicker(page, params, name, pick) {
+	const locator = params.locator(`[data-test-id="resource-locator-${name}"]`);
+	await locator.waitFor();
+	const mode = await locator.locator('[data-test-id="rlc-mode-selector"] input').first().inputValue();
+	if (!/list/i.test(mode)) throw new Error(`${name} picker is in mode "${mode}", expected From List`);
+	await locator.locator('[data-test-id="rlc-input"]').click();
+	const list = page.locator('[role="dialog"]:has([data-test-id="rlc-search"]):visible').first();
+	const items = list.locator('[data-test-id="rlc-item"]');
+	const wanted = pick ? items.filter({ hasText: pick }).first() : items.first();
+	await wanted.waitFor();
+	const entries = (await items.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+	const chosen = (await wanted.innerText()).trim();
+	return { list, entries, chosen, choose: () => wanted.click() };
+}
+
+/** The node settings column, from its tabs down to just below the open picker list. */
+async function pickerClip(page, params, list) {
+	await page.waitForTimeout(300); // the list slides in
+	const p = await params.boundingBox();
+	const l = await list.boundingBox();
+	const pad = 12;
+	const x = Math.max(0, p.x - pad);
+	const y = Math.max(0, p.y - 40);
+	const bottom = Math.min(page.viewportSize().height, Math.max(l.y + l.height, p.y) + 10);
+	return { x, y, width: p.width + 2 * pad, height: bottom - y };
+}
+
+/** Puts PNG screenshots next to each other in one PNG (drawn by the same browser). */
+async function sideBySide(context, pngs, file, scale) {
+	const page = await context.newPage();
+	try {
+		const imgs = pngs
+			.map((b) => `<img src="data:image/png;base64,${b.toString('base64')}" style="zoom:${1 / scale}">`)
+			.join('');
+		await page.setContent(
+			`<body style="margin:0;background:#e8e8ed"><div id="c" style="display:inline-flex;gap:16px;padding:16px;align-items:flex-start">${imgs}</div></body>`,
+		);
+		await page.locator('#c').screenshot({ path: file });
+	} finally {
+		await page.close();
 	}
 }
 

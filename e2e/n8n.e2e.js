@@ -2,8 +2,10 @@
 /*
  * End-to-end: the packed package inside a real n8n (installed by scripts/n8n-host.js), against the Twilio
  * simulator on 127.0.0.1. Run with `npm run test:e2e` (node --test). Stages run in order and share one
- * n8n user folder: (a) n8n execute, (b) REST on `n8n start`, (d) the editor in headless Chromium on the same
- * server, (c) queue mode with redis and a worker.
+ * n8n user folder: (a) n8n execute, (b) REST on `n8n start` (node types incl. the AI tool type; the tool run
+ * with $fromAI values as the editor's "test this tool" does), (d) the editor in headless Chromium on the same
+ * server (node panel, node settings, the Conference and Participant pickers), (c) queue mode with redis and a
+ * worker.
  *
  * Environment: E2E_SKIP_BUILD=1 (use the existing dist/), E2E_SKIP_BROWSER=1, E2E_SKIP_QUEUE=1,
  * E2E_REQUIRE_BROWSER=1 (fail instead of skipping when playwright-core or Chromium is missing),
@@ -19,19 +21,18 @@ const {
 	host,
 	OWNER,
 	NODE_TYPE,
+	TOOL_NODE_TYPE,
 	ARTIFACTS,
-	ACCOUNT_SID,
-	AUTH_TOKEN,
-	loadWorkflows,
-	credentialFor,
 	Timings,
 	startRedis,
 	assertAllOperations,
 	participantRequests,
+	runToolNode,
+	assertToolRun,
 } = require('./lib');
+const { prepareStack, startServer, freshCanvas, seedPickerData, PICKER_CONFERENCES } = require('./stack');
 const { runEditorCheck } = require('./browser');
-
-const { createSimulator } = require('../simulator');
+const { pidAlive } = require('../scripts/n8n-host/process');
 
 // One n8n user folder per run, so that runs in parallel (two checkouts sharing N8N_HOST_DIR) do not collide;
 // the folders of earlier runs whose process is gone are removed, the last one's logs stay until the next run.
@@ -41,21 +42,14 @@ host.killChildrenOnSignals(); // Ctrl-C must not leave n8n, the worker or redis 
 function removeStaleRuns() {
 	if (!fs.existsSync(RUNS_DIR)) return;
 	for (const name of fs.readdirSync(RUNS_DIR)) {
-		const pid = Number(name);
-		let alive = false;
-		try {
-			alive = pid > 0 && process.kill(pid, 0);
-		} catch {
-			alive = false;
-		}
-		if (!alive) fs.rmSync(path.join(RUNS_DIR, name), { recursive: true, force: true });
+		if (!pidAlive(Number(name))) fs.rmSync(path.join(RUNS_DIR, name), { recursive: true, force: true });
 	}
 }
 const timings = new Timings();
+const time = (label, fn) => timings.time(label, fn);
 
 describe('n8n end-to-end with n8n-nodes-twilio-conference', { timeout: 40 * 60 * 1000 }, () => {
 	let sim;
-	let tgz;
 	const started = []; // handles with stop(), stopped in reverse order
 
 	async function stopAll() {
@@ -70,22 +64,10 @@ describe('n8n end-to-end with n8n-nodes-twilio-conference', { timeout: 40 * 60 *
 	}
 
 	before(async () => {
-		await timings.time('host install (cached after first run)', () => host.ensureInstalled());
-		tgz = await timings.time('npm run build + npm pack', () => host.buildAndPack());
-		sim = await timings.time('simulator start', () =>
-			createSimulator({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, port: 0, callsPerSecond: 5, connectAfterMs: 50 }),
-		);
-		started.push({ name: 'simulator', stop: () => sim.close() });
+		removeStaleRuns();
+		console.log(`[e2e] n8n user folder and logs: ${USER_FOLDER}`);
+		({ sim } = await prepareStack({ userFolder: USER_FOLDER, stage: time, started }));
 		console.log(`[e2e] simulator at ${sim.url}`);
-		await timings.time('user folder + package install', async () => {
-			removeStaleRuns();
-			host.makeUserFolder(USER_FOLDER);
-			console.log(`[e2e] n8n user folder and logs: ${USER_FOLDER}`);
-			await host.installPackage(tgz, USER_FOLDER);
-		});
-		const env = host.n8nEnv({ userFolder: USER_FOLDER, port: await host.freePort(), brokerPort: await host.freePort() });
-		await timings.time('import credentials', () => host.importCredentials([credentialFor(sim)], env));
-		await timings.time('import workflows', () => host.importWorkflows(loadWorkflows(), env));
 	});
 
 	after(async () => {
@@ -108,7 +90,7 @@ describe('n8n end-to-end with n8n-nodes-twilio-conference', { timeout: 40 * 60 *
 		}
 
 		it('runs a workflow of built-in nodes (host sanity)', async () => {
-			const r = await timings.time('execute smoke (built-in)', () => execute('e2eSmokeBuiltin1'));
+			const r = await time('execute smoke (built-in)', () => execute('e2eSmokeBuiltin1'));
 			assert.equal(r.code, 0, r.stdout + r.stderr);
 			const data = host.parseRawOutput(r.stdout);
 			assert.deepEqual(host.nodeOutput(data, 'Set greeting'), [{ greeting: 'hello', sum: 3 }]);
@@ -116,7 +98,7 @@ describe('n8n end-to-end with n8n-nodes-twilio-conference', { timeout: 40 * 60 *
 
 		it('runs every operation: Create x3 by friendly name, Get Many, Update by label, Get, Delete', async () => {
 			const mark = sim.requests.length;
-			const r = await timings.time('execute all-operations', () => execute('e2eAllOperation1'));
+			const r = await time('execute all-operations', () => execute('e2eAllOperation1'));
 			assert.equal(r.code, 0, `n8n execute failed:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
 			const data = host.parseRawOutput(r.stdout);
 			assertAllOperations(data, sim.requests.slice(mark));
@@ -124,7 +106,7 @@ describe('n8n end-to-end with n8n-nodes-twilio-conference', { timeout: 40 * 60 *
 
 		it('fails the execution with Twilio\'s error for an unknown participant', async () => {
 			const mark = sim.requests.length;
-			const r = await timings.time('execute error workflow', () => execute('e2eErrorUnknown1'));
+			const r = await time('execute error workflow', () => execute('e2eErrorUnknown1'));
 			assert.notEqual(r.code, 0, 'n8n execute exits non-zero when the node fails');
 			const reqs = participantRequests(sim.requests.slice(mark));
 			assert.equal(reqs.length, 1);
@@ -137,18 +119,16 @@ describe('n8n end-to-end with n8n-nodes-twilio-conference', { timeout: 40 * 60 *
 		let server;
 		let client;
 
+		let conferences; // friendly name -> SID of the seeded live conferences
+
 		before(async () => {
-			const port = await host.freePort();
-			const env = host.n8nEnv({ userFolder: USER_FOLDER, port, brokerPort: await host.freePort() });
-			server = await timings.time('n8n start (until REST is up)', () =>
-				host.startN8n({ args: ['start'], env, logFile: path.join(USER_FOLDER, 'start.log'), name: 'n8n start' }),
-			);
-			started.push(server);
-			client = new host.N8nClient(server.url);
-			await timings.time('owner setup + login', async () => {
-				await client.setupOwner(OWNER);
-				await client.login(OWNER);
-			});
+			({ server, client } = await startServer({
+				userFolder: USER_FOLDER,
+				logFile: path.join(USER_FOLDER, 'start.log'),
+				stage: time,
+				started,
+			}));
+			conferences = seedPickerData(sim);
 		});
 
 		after(async () => {
@@ -158,27 +138,54 @@ describe('n8n end-to-end with n8n-nodes-twilio-conference', { timeout: 40 * 60 *
 			}
 		});
 
-		it('lists the community node type', async () => {
+		it('lists the community node type and its AI tool variant', async () => {
 			const types = await client.nodeTypes();
 			const ours = types.filter((t) => t.name === NODE_TYPE);
 			assert.equal(ours.length, 1, `${NODE_TYPE} not among ${types.length} node types; log ${server.logFile}`);
 			assert.equal(ours[0].displayName, 'Twilio Conference');
+			const tool = types.filter((t) => t.name === TOOL_NODE_TYPE);
+			assert.equal(tool.length, 1, `${TOOL_NODE_TYPE} not among the node types`);
+			assert.equal(tool[0].displayName, 'Twilio Conference Tool');
+			assert.deepEqual(tool[0].outputs, ['ai_tool'], 'the tool type has one ai_tool output');
+			assert.deepEqual(tool[0].inputs, []);
+			assert.ok(tool[0].codex.categories.includes('AI'), 'listed among AI tools');
+			assert.ok(
+				tool[0].properties.some((p) => p.name === 'toolDescription'),
+				'n8n added the tool description parameter',
+			);
+		});
+
+		it('runs the AI tool with parameters filled by $fromAI, as the editor\'s "test this tool" does', async () => {
+			const nodeName = 'Mute participant';
+			const values = { conference: 'Support queue', participant: 'customer', muted: true };
+			const mark = sim.requests.length;
+			const run = await time('REST run AI tool (agentRequest)', () => runToolNode(client, 'e2eAiToolUpdate1', nodeName, values));
+			assert.equal(run.response.status, 200, run.response.text.slice(0, 1000));
+			assert.equal(run.execution.status, 'success', JSON.stringify(run.data && run.data.resultData && run.data.resultData.error));
+			assertToolRun(run.data, sim.requests.slice(mark), { nodeName, values, conferenceSid: conferences['Support queue'] });
+			const p = sim.state.participants.find((x) => x.conference_sid === conferences['Support queue'] && x.label === 'customer');
+			assert.equal(p.muted, true, 'the simulator holds the participant muted');
+
+			// n8n 2.41 runs a tool only through the node it is connected to: alone, it is refused.
+			const wf = await client.getWorkflow('e2eAiToolUpdate1');
+			const lone = await client.createWorkflow({ name: `Lone tool ${Date.now()}`, nodes: wf.nodes.filter((n) => n.name === nodeName), connections: {} });
+			const refused = await runToolNode(client, lone.id, nodeName, values);
+			assert.equal(refused.response.status, 400);
+			assert.match(refused.response.text, /cannot be executed on its own/);
 		});
 
 		it('runs every operation through POST /rest/workflows/:id/run', async () => {
 			const mark = sim.requests.length;
-			const { execution, data } = await timings.time('REST run all-operations', () => client.runWorkflow('e2eAllOperation1'));
+			const { execution, data } = await time('REST run all-operations', () => client.runWorkflow('e2eAllOperation1'));
 			assert.equal(execution.status, 'success', JSON.stringify(data && data.resultData && data.resultData.error));
 			assertAllOperations(data, sim.requests.slice(mark));
 		});
 
 		it('renders the node in the editor (headless Chromium)', async (t) => {
 			if (process.env.E2E_SKIP_BROWSER === '1') return t.skip('E2E_SKIP_BROWSER=1');
-			// A fresh workflow, so that no earlier editor session holds its edit lock.
-			const smoke = loadWorkflows().find((w) => w.id === 'e2eSmokeBuiltin1');
-			const wf = await client.createWorkflow({ name: `Browser check ${Date.now()}`, nodes: smoke.nodes, connections: smoke.connections });
-			const result = await timings.time('browser: editor, node panel, node settings', () =>
-				runEditorCheck({ baseUrl: server.url, owner: OWNER, workflowId: wf.id, artifactsDir: ARTIFACTS }),
+			const wf = await freshCanvas(client);
+			const result = await time('browser: editor, node settings, pickers', () =>
+				runEditorCheck({ baseUrl: server.url, owner: OWNER, workflowId: wf.id, artifactsDir: ARTIFACTS, pickConference: 'Support queue' }),
 			);
 			if (result.skipped) {
 				if (process.env.E2E_REQUIRE_BROWSER === '1') assert.fail(`browser check required but: ${result.skipped}`);
@@ -196,6 +203,13 @@ describe('n8n end-to-end with n8n-nodes-twilio-conference', { timeout: 40 * 60 *
 				assert.ok(result.createFields.includes(f), `Create shows ${f}; fields: ${result.createFields.join(', ')}`);
 			}
 			assert.ok(!result.createFields.includes('Participant'), 'Create has no Participant field');
+			// The pickers (From List) on Update: the live conferences, then the chosen one's participants.
+			for (const c of PICKER_CONFERENCES) {
+				assert.ok(result.conferences.includes(c.friendlyName), `conference picker shows ${c.friendlyName}: ${result.conferences.join(', ')}`);
+			}
+			assert.equal(result.chosenConference, 'Support queue');
+			const expected = PICKER_CONFERENCES[0].participants.map((p) => `${p.label} · ${p.to} · connected`);
+			assert.deepEqual(result.participants, expected, 'participant picker shows label · number · status');
 		});
 	});
 
@@ -205,7 +219,7 @@ describe('n8n end-to-end with n8n-nodes-twilio-conference', { timeout: 40 * 60 *
 
 		before(async () => {
 			if (process.env.E2E_SKIP_QUEUE === '1') return;
-			const redis = await timings.time('redis-server start', () => startRedis(path.join(USER_FOLDER, 'redis')));
+			const redis = await time('redis-server start', () => startRedis(path.join(USER_FOLDER, 'redis')));
 			started.push({ name: 'redis', stop: () => redis.stop() });
 			const queue = {
 				EXECUTIONS_MODE: 'queue',
@@ -214,8 +228,14 @@ describe('n8n end-to-end with n8n-nodes-twilio-conference', { timeout: 40 * 60 *
 				OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 				N8N_RUNNERS_MODE: 'internal',
 			};
-			const port = await host.freePort();
-			const mainEnv = host.n8nEnv({ userFolder: USER_FOLDER, port, brokerPort: await host.freePort(), extra: queue });
+			({ client } = await startServer({
+				userFolder: USER_FOLDER,
+				extra: queue,
+				logFile: path.join(USER_FOLDER, 'queue-main.log'),
+				name: 'n8n start (queue)',
+				stage: time,
+				started,
+			}));
 			const workerPort = await host.freePort();
 			const workerEnv = host.n8nEnv({
 				userFolder: USER_FOLDER,
@@ -223,11 +243,7 @@ describe('n8n end-to-end with n8n-nodes-twilio-conference', { timeout: 40 * 60 *
 				brokerPort: await host.freePort(),
 				extra: { ...queue, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: workerPort },
 			});
-			const main = await timings.time('n8n start (queue mode)', () =>
-				host.startN8n({ args: ['start'], env: mainEnv, logFile: path.join(USER_FOLDER, 'queue-main.log'), name: 'n8n start (queue)' }),
-			);
-			started.push(main);
-			worker = await timings.time('n8n worker (until /healthz)', () =>
+			worker = await time('n8n worker (until /healthz)', () =>
 				host.startN8n({
 					args: ['worker', '--concurrency=2'],
 					env: workerEnv,
@@ -237,15 +253,12 @@ describe('n8n end-to-end with n8n-nodes-twilio-conference', { timeout: 40 * 60 *
 				}),
 			);
 			started.push(worker);
-			client = new host.N8nClient(main.url);
-			await client.setupOwner(OWNER);
-			await client.login(OWNER);
 		});
 
 		it('runs every operation on the worker', async (t) => {
 			if (process.env.E2E_SKIP_QUEUE === '1') return t.skip('E2E_SKIP_QUEUE=1');
 			const mark = sim.requests.length;
-			const { executionId, execution, data } = await timings.time('queue run all-operations', () =>
+			const { executionId, execution, data } = await time('queue run all-operations', () =>
 				client.runWorkflow('e2eAllOperation1'),
 			);
 			assert.equal(execution.status, 'success', JSON.stringify(data && data.resultData && data.resultData.error));
