@@ -10,6 +10,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	ICredentials,
+	IConnections,
 	IDataObject,
 	IHttpRequestOptions,
 	INode,
@@ -73,11 +74,17 @@ class PackageNodeTypes implements INodeTypes {
 	}
 }
 
-/** Credentials as n8n's CLI applies them: generic `authenticate` entries are expressions over the credential data. */
-class TestCredentialsHelper extends ICredentialsHelper {
+/**
+ * Credentials as n8n's CLI applies them: a function `authenticate` is called, generic `authenticate` entries are
+ * expressions over the credential data. Holds several credential types (the bench also runs n8n's HTTP Request
+ * node with httpBasicAuth) and counts the calls, since each read is a database read and a decryption in n8n.
+ */
+export class TestCredentialsHelper extends ICredentialsHelper {
+	readonly calls = { getDecrypted: 0, authenticate: 0 };
+
 	constructor(
-		private readonly type: ICredentialType,
-		private readonly data: ICredentialDataDecryptedObject,
+		private readonly types: Record<string, ICredentialType>,
+		private readonly data: Record<string, ICredentialDataDecryptedObject>,
 	) {
 		super();
 	}
@@ -92,12 +99,13 @@ class TestCredentialsHelper extends ICredentialsHelper {
 
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
-		_typeName: string,
+		typeName: string,
 		requestOptions: IHttpRequestOptions,
 		workflow?: Workflow,
 		node?: INode,
 	): Promise<IHttpRequestOptions> {
-		const { authenticate } = this.type;
+		this.calls.authenticate += 1;
+		const authenticate = this.types[typeName]?.authenticate;
 		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
 		if (!authenticate || !workflow || !node) return requestOptions;
 		const resolve = (value: unknown) =>
@@ -128,16 +136,19 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		throw new Error('not used by these tests');
 	}
 
-	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
-		return { ...this.data };
+	async getDecrypted(_additionalData: unknown, _nodeCredentials: unknown, type: string): Promise<ICredentialDataDecryptedObject> {
+		this.calls.getDecrypted += 1;
+		const data = this.data[type];
+		if (!data) throw new Error(`no credential data for ${type}`);
+		return { ...data };
 	}
 
 	async updateCredentials() {}
 
 	async updateCredentialsOauthTokenData() {}
 
-	getCredentialsProperties(): INodeProperties[] {
-		return this.type.properties;
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return this.types[type]?.properties ?? [];
 	}
 }
 
@@ -174,13 +185,13 @@ function buildNode(options: Pick<RunOptions, 'type' | 'parameters' | 'continueOn
 	};
 }
 
-function buildAdditionalData(
-	loader: PackageDirectoryLoader,
-	credentials: ICredentialDataDecryptedObject,
+/** What WorkflowExecute and the node contexts need from n8n's CLI, with the given credentials. */
+export function buildAdditionalData(
+	credentialsHelper: ICredentialsHelper,
 	extra: Partial<IWorkflowExecuteAdditionalData> = {},
 ): IWorkflowExecuteAdditionalData {
 	return {
-		credentialsHelper: new TestCredentialsHelper(loader.getCredential(CREDENTIAL_TYPE).type, credentials),
+		credentialsHelper,
 		executionId: 'test-execution',
 		restApiUrl: 'http://127.0.0.1:5678/rest',
 		instanceBaseUrl: 'http://127.0.0.1:5678/',
@@ -197,17 +208,42 @@ function buildAdditionalData(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
+/** The package's own credential, with the given data. */
+function packageCredentials(loader: PackageDirectoryLoader, credentials: ICredentialDataDecryptedObject): TestCredentialsHelper {
+	return new TestCredentialsHelper({ [CREDENTIAL_TYPE]: loader.getCredential(CREDENTIAL_TYPE).type }, { [CREDENTIAL_TYPE]: credentials });
+}
+
+/**
+ * Executes a workflow with WorkflowExecute as n8n does for a manual run: `input` (items' json) is the input of
+ * the first node; `connections` link the nodes.
+ */
+export async function executeWorkflow(options: {
+	nodes: INode[];
+	connections?: IConnections;
+	nodeTypes: INodeTypes;
+	credentialsHelper: ICredentialsHelper;
+	input: IDataObject[];
+	executionId?: string;
+}): Promise<IRun> {
+	const { nodes, connections = {}, nodeTypes, credentialsHelper, input, executionId = 'test-execution' } = options;
+	const workflow = new Workflow({ id: 'test', nodes, connections, nodeTypes, active: false });
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, { id: 'test', name: 'test', nodes, connections, active: false, settings: {}, createdAt: new Date(), updatedAt: new Date(), isArchived: false, activeVersionId: null } as never);
+	const additionalData = buildAdditionalData(credentialsHelper, { hooks, executionId });
+	const runExecutionData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [{ node: nodes[0], data: { main: [input.map((json) => ({ json }))] }, source: null }] },
+	});
+	return await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+}
+
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const loader = await loadPackage();
 	const node = buildNode(options);
-	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes: new PackageNodeTypes(loader), active: false });
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', { id: 'test', name: 'test', nodes: [node], connections: {}, active: false, settings: {}, createdAt: new Date(), updatedAt: new Date(), isArchived: false, activeVersionId: null } as never);
-	const additionalData = buildAdditionalData(loader, options.credentials, { hooks });
-	const input = (options.items ?? [{}]).map((json) => ({ json }));
-	const runExecutionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node, data: { main: [input] }, source: null }] },
+	const run = await executeWorkflow({
+		nodes: [node],
+		nodeTypes: new PackageNodeTypes(loader),
+		credentialsHelper: packageCredentials(loader, options.credentials),
+		input: options.items ?? [{}],
 	});
-	const run: IRun = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	return {
 		items: taskData?.data?.main?.[0] ?? [],
@@ -224,7 +260,7 @@ export async function runListSearch(
 	const loader = await loadPackage();
 	const node = buildNode({ parameters: options.parameters });
 	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes: new PackageNodeTypes(loader), active: false });
-	const additionalData = buildAdditionalData(loader, options.credentials, { currentNodeParameters: options.parameters as INode['parameters'] });
+	const additionalData = buildAdditionalData(packageCredentials(loader, options.credentials), { currentNodeParameters: options.parameters as INode['parameters'] });
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.conference');
 	const nodeType = loader.getNode('twilioConference').type as INodeType;
 	const search = nodeType.methods?.listSearch?.[method];

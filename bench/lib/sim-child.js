@@ -1,0 +1,59 @@
+'use strict';
+// Runs the project's simulator in its own process (its own core on a 2-core machine), so that the
+// contenders' CPU time is not mixed with the simulator's. Driven over IPC by ./sim.js.
+const { createSimulator } = require('../../simulator');
+
+let sim;
+
+const methods = {
+	async start(options) {
+		sim = await createSimulator(options);
+		return { url: sim.url, port: sim.port, accountSid: sim.accountSid, authToken: sim.authToken };
+	},
+	seedConference(options) {
+		return sim.seedConference(options);
+	},
+	seedParticipants(conferenceSid, count) {
+		return sim.seedParticipants(conferenceSid, count).map((p) => p.call_sid);
+	},
+	/** Summary of the logged requests to the participants API, then the log is emptied. */
+	takeRequests() {
+		const summary = { count: 0, byStatus: {}, byMethod: {}, queries: [] };
+		for (const r of sim.requests) {
+			if (!r.path.includes('/Participants')) continue;
+			summary.count += 1;
+			summary.byStatus[r.status] = (summary.byStatus[r.status] || 0) + 1;
+			summary.byMethod[r.method] = (summary.byMethod[r.method] || 0) + 1;
+			if (summary.queries.length < 5) summary.queries.push(r.query);
+		}
+		sim.clearRequests();
+		return summary;
+	},
+	participantCount() {
+		return sim.state.participants.length;
+	},
+	setCallsPerSecond(n) {
+		sim.setCallsPerSecond(n);
+	},
+	stats() {
+		return sim.stats();
+	},
+	async close() {
+		await sim?.close();
+		sim = undefined;
+	},
+};
+
+process.on('message', async ({ id, method, args }) => {
+	try {
+		const result = await methods[method](...(args || []));
+		process.send({ id, result });
+	} catch (error) {
+		process.send({ id, error: error && error.stack ? error.stack : String(error) });
+	}
+	if (method === 'close') process.disconnect();
+});
+process.on('disconnect', () => {
+	sim?.close().finally(() => process.exit(0));
+	if (!sim) process.exit(0);
+});
