@@ -8,7 +8,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { createReference, fieldName, sampleFor, updateReference } from '../helpers/reference';
 import type { ReferenceParameter } from '../helpers/reference';
-import { reliability } from './harness';
+import { reliability, targetOf } from './harness';
 
 const h = reliability('bad-input');
 
@@ -153,22 +153,14 @@ describe.each([
 	test.each(table)('%s: every wrong value is refused before any request, naming the field and its item', async (name, row) => {
 		const wrong = wrongValuesFor(row);
 		const good = sampleFor(row);
-		const conference = h.sim.seedConference({ friendlyName: `bad input ${operation} ${name}` });
-		h.sim.seedParticipants(conference.sid, 1, { label: 'target' });
 		const fields: Record<string, unknown> = { [fieldName(name)]: '={{ $json.v }}' };
 		// Coaching on needs a call to coach; give it one so that only the value under test can be wrong.
 		if (name === 'Coaching') fields.callSidToCoach = `CA${HEX32}`;
+		const { parameters } = targetOf(h.sim, `bad input ${operation} ${name}`, operation, {
+			[operation === 'create' ? 'additionalFields' : 'updateFields']: fields,
+		});
 		const result = await h.run({
-			parameters: {
-				resource: 'participant',
-				operation,
-				conference: operation === 'create' ? conference.friendly_name : conference.sid,
-				participant: 'target',
-				from: '+15017122661',
-				to: '+15558675310',
-				[operation === 'create' ? 'additionalFields' : 'updateFields']: fields,
-				options: { callsPerSecond: 30 },
-			},
+			parameters,
 			items: [...wrong.map(({ value }) => ({ v: value }) as IDataObject), { v: good.value } as IDataObject],
 			credentials: h.credentials,
 			continueOnFail: true,

@@ -7,7 +7,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import type { RunResult } from '../helpers/engine';
-import { reliability } from './harness';
+import { reliability, targetOf } from './harness';
 
 const h = reliability('faults');
 h.summarize(() => {
@@ -63,23 +63,15 @@ function expectCleanFailure(result: RunResult, message: RegExp) {
 
 describe.each(['create', 'update', 'delete'])('%s: a change is only sent again when Twilio certainly did not act', (operation) => {
 	test.each(FAULTS)('$name', async ({ name, fault, notActedOn, message }) => {
-		const conference = h.sim.seedConference({ friendlyName: `faults ${operation} ${name} ${Date.now()}` });
-		h.sim.seedParticipants(conference.sid, 1, { label: 'target' });
+		const { conference, parameters } = targetOf(h.sim, `faults ${operation} ${name} ${Date.now()}`, operation, {
+			additionalFields: { label: 'added' },
+			updateFields: { muted: true },
+			...(isHang(fault) ? { requestOptions: HANG_TIMEOUT } : {}),
+		});
 		h.sim.inject({ ...fault, method: operation === 'delete' ? 'DELETE' : 'POST', times: 1 });
 		const started = Date.now();
 		const result = await h.run({
-			parameters: {
-				resource: 'participant',
-				operation,
-				conference: operation === 'create' ? conference.friendly_name : conference.sid,
-				participant: 'target',
-				from: '+15017122661',
-				to: '+15558675310',
-				additionalFields: { label: 'added' },
-				updateFields: { muted: true },
-				options: { callsPerSecond: 30 },
-				...(isHang(fault) ? { requestOptions: HANG_TIMEOUT } : {}),
-			},
+			parameters,
 			credentials: h.credentials,
 		});
 		const wallMs = Date.now() - started;

@@ -184,3 +184,23 @@ export function outcome(item: { json: Record<string, unknown>; error?: Error } |
 	if (!item) return 'missing';
 	return item.error ? `error: ${item.error.message}` : 'ok';
 }
+
+/**
+ * A live conference holding one participant labelled "target", and the parameters any operation needs to act on
+ * it (Create by friendly name, the others by SID); `extra` adds the fields under test.
+ */
+export function targetOf(sim: Simulator, name: string, operation: string, extra: Record<string, unknown> = {}) {
+	const conference = sim.seedConference({ friendlyName: name });
+	sim.seedParticipants(conference.sid, 1, { label: 'target' });
+	const parameters = {
+		resource: 'participant',
+		operation,
+		conference: operation === 'create' ? conference.friendly_name : conference.sid,
+		participant: 'target',
+		from: '+15017122661',
+		to: '+15558675310',
+		options: { callsPerSecond: 30 },
+		...extra,
+	};
+	return { conference, parameters };
+}
