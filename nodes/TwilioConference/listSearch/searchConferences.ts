@@ -20,8 +20,8 @@ export async function searchConferences(
 		const credentials = await this.getCredentials(CREDENTIAL_NAME);
 		for (let pages = 0; pages < MAX_PAGES_PER_CALL; pages++) {
 			const page = next
-				? await twilioGet(this, next)
-				: await twilioGet(this, `${accountPath(credentials)}/Conferences.json`, { Status: 'in-progress', PageSize: PAGE_SIZE });
+				? await twilioGet(this, credentials, next)
+				: await twilioGet(this, credentials, `${accountPath(credentials)}/Conferences.json`, { Status: 'in-progress', PageSize: PAGE_SIZE });
 			for (const conference of (page.conferences as IDataObject[] | undefined) ?? []) {
 				const name = String(conference.friendly_name ?? '');
 				const sid = String(conference.sid);

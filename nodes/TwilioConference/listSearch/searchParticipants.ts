@@ -1,5 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	ILoadOptionsFunctions,
 	INodeListSearchResult,
@@ -13,9 +14,9 @@ import { pickerError } from './messages';
 const PAGE_SIZE = 50;
 
 /** The phone number or address a participant's call went to; the participant resource itself lacks it. */
-async function numberOf(context: ILoadOptionsFunctions, path: string, callSid: string): Promise<string> {
+async function numberOf(context: ILoadOptionsFunctions, credentials: ICredentialDataDecryptedObject, callSid: string): Promise<string> {
 	try {
-		const call = await twilioGet(context, `${path}/Calls/${encodeURIComponent(callSid)}.json`);
+		const call = await twilioGet(context, credentials, `${accountPath(credentials)}/Calls/${encodeURIComponent(callSid)}.json`);
 		return String(call.to ?? call.from ?? '');
 	} catch {
 		// The number only decorates the entry; the participant can still be picked without it.
@@ -36,16 +37,15 @@ export async function searchParticipants(
 	}
 	try {
 		const credentials = await this.getCredentials(CREDENTIAL_NAME);
-		const path = accountPath(credentials);
-		const conferenceSid = mode === 'name' ? await conferenceSidByName(this, value) : value;
+		const conferenceSid = mode === 'name' ? await conferenceSidByName(this, credentials, value) : value;
 		const page = paginationToken
-			? await twilioGet(this, paginationToken)
-			: await twilioGet(this, `${path}/Conferences/${encodeURIComponent(conferenceSid)}/Participants.json`, { PageSize: PAGE_SIZE });
+			? await twilioGet(this, credentials, paginationToken)
+			: await twilioGet(this, credentials, `${accountPath(credentials)}/Conferences/${encodeURIComponent(conferenceSid)}/Participants.json`, { PageSize: PAGE_SIZE });
 		const needle = (filter ?? '').trim().toLowerCase();
 		const participants = ((page.participants as IDataObject[] | undefined) ?? []).filter(
 			(p) => !needle || `${p.label ?? ''} ${p.call_sid}`.toLowerCase().includes(needle),
 		);
-		const numbers = await Promise.all(participants.map(async (p) => await numberOf(this, path, String(p.call_sid))));
+		const numbers = await Promise.all(participants.map(async (p) => await numberOf(this, credentials, String(p.call_sid))));
 		const next = page.next_page_uri;
 		return {
 			results: participants.map((p, i) => ({

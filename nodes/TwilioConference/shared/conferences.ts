@@ -1,22 +1,25 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { accountPath, CREDENTIAL_NAME, twilioGet } from './transport';
+import { accountPath, twilioGet } from './transport';
 
 /**
  * The SID of the one in-progress conference with this friendly name. Twilio's FriendlyName filter matches
  * the whole name exactly; none or several matches is an error the user can act on.
  */
-export async function conferenceSidByName(context: IExecuteSingleFunctions | ILoadOptionsFunctions, name: string): Promise<string> {
-	if (!('getItemIndex' in context)) return await lookUp(context, name);
+export async function conferenceSidByName(
+	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
+	credentials: ICredentialDataDecryptedObject,
+	name: string,
+): Promise<string> {
+	if (!('getItemIndex' in context)) return await lookUp(context, credentials, name);
 	// Items of one execution usually name the same conference, and run at the same time: they share one look-up.
-	const credentials = await context.getCredentials(CREDENTIAL_NAME);
 	const key = JSON.stringify([context.getExecutionId(), credentials.accountSid, credentials.baseUrl, credentials.region, credentials.edge, name]);
 	let found = lookups.get(key);
 	const mine = !found;
 	if (!found) {
 		if (lookups.size >= MAX_REMEMBERED) lookups.clear();
-		found = lookUp(context, name);
+		found = lookUp(context, credentials, name);
 		lookups.set(key, found);
 		found.catch(() => lookups.delete(key));
 	}
@@ -25,16 +28,19 @@ export async function conferenceSidByName(context: IExecuteSingleFunctions | ILo
 		return await found;
 	} catch {
 		// A failure belongs to the item that looked up; the others look up for themselves and get their own error.
-		return await lookUp(context, name);
+		return await lookUp(context, credentials, name);
 	}
 }
 
 const MAX_REMEMBERED = 500;
 const lookups = new Map<string, Promise<string>>();
 
-async function lookUp(context: IExecuteSingleFunctions | ILoadOptionsFunctions, name: string): Promise<string> {
-	const credentials = await context.getCredentials(CREDENTIAL_NAME);
-	const page = await twilioGet(context, `${accountPath(credentials)}/Conferences.json`, {
+async function lookUp(
+	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
+	credentials: ICredentialDataDecryptedObject,
+	name: string,
+): Promise<string> {
+	const page = await twilioGet(context, credentials, `${accountPath(credentials)}/Conferences.json`, {
 		FriendlyName: name,
 		Status: 'in-progress',
 		PageSize: 20,

@@ -164,15 +164,15 @@ async function sendWithRetries(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 	options: RequestOptions,
 	operation: string,
-	settings: RequestSettings,
+	settings: Required<RequestSettings>,
 ): Promise<INodeExecutionData[]> {
-	const maxRetries = settings.maxRetries ?? DEFAULT_MAX_RETRIES;
+	const { maxRetries } = settings;
 	const itemIndex = context.getItemIndex();
 	const account = `${options.baseURL ?? ''}${String(options.url).split('/Conferences/')[0]}`;
 	const signal = context.getExecutionCancelSignal?.();
 	for (let attempt = 0; ; attempt++) {
 		const answered =
-			operation === 'create' ? await takeCreateTurn(account, settings.callsPerSecond ?? DEFAULT_CALLS_PER_SECOND) : undefined;
+			operation === 'create' ? await takeCreateTurn(account, settings.callsPerSecond) : undefined;
 		let failure: unknown;
 		try {
 			return await context.makeRoutingRequest({ ...requestData, options: { ...options } });

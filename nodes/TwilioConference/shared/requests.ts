@@ -49,16 +49,22 @@ function requireSid(this: IExecuteSingleFunctions, field: string, value: string,
 }
 
 /** The conference as the path takes it: Create also takes a friendly name, the others need the SID. */
-async function conferencePathSegment(this: IExecuteSingleFunctions, isCreate: boolean): Promise<string> {
+async function conferencePathSegment(this: IExecuteSingleFunctions, credentials: ICredentialDataDecryptedObject, isCreate: boolean): Promise<string> {
 	const { mode, value } = locator.call(this, 'conference', 'Conference');
-	if (mode === 'name') return isCreate ? value : await conferenceSidByName(this, value);
+	if (mode === 'name') return isCreate ? value : await conferenceSidByName(this, credentials, value);
 	if (mode === 'plain' && isCreate) return value;
 	return requireSid.call(this, 'Conference', value, 'CF');
 }
 
 /** The participants path; labels and friendly names are sent as one percent-encoded path segment. */
-async function participantsUrl(this: IExecuteSingleFunctions, account: string, isCreate: boolean, withParticipant: boolean): Promise<string> {
-	const conference = await conferencePathSegment.call(this, isCreate);
+async function participantsUrl(
+	this: IExecuteSingleFunctions,
+	credentials: ICredentialDataDecryptedObject,
+	isCreate: boolean,
+	withParticipant: boolean,
+): Promise<string> {
+	const account = accountSid.call(this, credentials);
+	const conference = await conferencePathSegment.call(this, credentials, isCreate);
 	let url = `/2010-04-01/Accounts/${account}/Conferences/${encodeURIComponent(conference)}/Participants`;
 	if (withParticipant) {
 		const { mode, value } = locator.call(this, 'participant', 'Participant');
@@ -122,8 +128,7 @@ async function prepare(this: IExecuteSingleFunctions, shape: RequestShape, reque
 	noteOn(requestOptions, { secrets: credentialSecrets(credentials) });
 	// Set here rather than as an expression in requestDefaults: this runs for every item.
 	requestOptions.baseURL = twilioBaseUrl(credentials);
-	const account = accountSid.call(this, credentials);
-	requestOptions.url = await participantsUrl.call(this, account, shape.isCreate ?? false, shape.withParticipant ?? false);
+	requestOptions.url = await participantsUrl.call(this, credentials, shape.isCreate ?? false, shape.withParticipant ?? false);
 	const qs = (requestOptions.qs ?? {}) as IDataObject;
 	for (const key of shape.booleanQuery ?? []) {
 		if (qs[key] === undefined || qs[key] === '') continue;

@@ -34,14 +34,15 @@ export function accountPath(credentials: ICredentialDataDecryptedObject): string
 
 /**
  * A GET outside the operation's own request (list searches, resolving a friendly name), with the same error
- * mapping. `path` may carry its own query, as Twilio's next_page_uri does.
+ * mapping. `path` may carry its own query, as Twilio's next_page_uri does. The caller reads the credentials once
+ * and passes them, since a list search makes many of these requests.
  */
 export async function twilioGet(
 	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
+	credentials: ICredentialDataDecryptedObject,
 	path: string,
 	qs: IDataObject = {},
 ): Promise<IDataObject> {
-	const credentials = await context.getCredentials(CREDENTIAL_NAME);
 	const options: IHttpRequestOptions = {
 		method: 'GET',
 		baseURL: twilioBaseUrl(credentials),
