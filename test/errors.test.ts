@@ -12,7 +12,6 @@ const create = (fields: Record<string, unknown> = {}, extra: Record<string, unkn
 	from: '+15017122661',
 	to: '+15558675310',
 	additionalFields: fields,
-	options: { callsPerSecond: 30 },
 	...extra,
 });
 
@@ -97,12 +96,12 @@ describe("Twilio's errors become n8n errors that say what happened", () => {
 		expect(result.error?.description).toContain('More: https://www.twilio.com/docs/errors/21217');
 	});
 
-	test('429: the rate limit, named with how to raise it, when retries are used up', async () => {
+	test('429: too many open requests, named with what to do, when retries are used up', async () => {
 		env.sim.inject({ kind: 'status', status: 429, times: 5, headers: { 'Retry-After': '0' }, body: { code: 20429, message: 'Too Many Requests', more_info: 'https://www.twilio.com/docs/errors/20429', status: 429 } });
-		const result = await runNode({ parameters: create({}, { options: { callsPerSecond: 30, maxRetries: 1 } }), credentials: env.credentials });
-		expect(result.error?.message).toBe("Twilio's rate limit was reached (429 Too Many Requests) after 2 attempts");
-		expect(result.error?.description).toContain('Calls Per Second');
-		expect(result.error?.description).toContain('up to 30 calls per second');
+		const result = await runNode({ parameters: create({}, { options: { maxRetries: 1 } }), credentials: env.credentials });
+		expect(result.error?.message).toBe('Twilio refused the request: too many requests are open for this account (429 Too Many Requests) after 2 attempts');
+		expect(result.error?.description).toContain('Max Requests In Flight');
+		expect(result.error?.description).toContain('Error code 20429.');
 		expect(participantRequests(env.sim)).toHaveLength(2);
 	});
 

@@ -3,9 +3,12 @@ import { participantRequests, useSimulator } from './helpers/twilio';
 
 const env = useSimulator();
 
-const PRINTABLE_ASCII = Array.from({ length: 0x7e - 0x20 + 1 }, (_, i) => String.fromCharCode(0x20 + i)).join('');
+// Every printable ASCII character but "/", which Twilio does not allow in a label.
+const PRINTABLE_ASCII = Array.from({ length: 0x7e - 0x20 + 1 }, (_, i) => String.fromCharCode(0x20 + i))
+	.filter((c) => c !== '/')
+	.join('');
 const NON_ASCII = 'Zoë 会議室 🎧 Ωμέγα — naïve café';
-const TRICKY = ['a b', '#hash', '100%', 'plus+sign', 'this&that', 'slash/inside', 'what?', `"quoted" and 'single'`, '..', '.', '%2F', 'ends.json'];
+const TRICKY = ['a b', '#hash', '100%', 'plus+sign', 'this&that', 'what?', `"quoted" and 'single'`, '..', '.', '%2E', 'ends.json', 'x'.repeat(128)];
 
 const participant = (conference: string, label: string, operation: string, extra: Record<string, unknown> = {}) =>
 	runNode({ parameters: { resource: 'participant', operation, conference, participant: label, ...extra }, credentials: env.credentials });
@@ -25,7 +28,6 @@ describe.each([
 				from: '+15017122661',
 				to: '+15558675310',
 				additionalFields: { label },
-				options: { callsPerSecond: 30 },
 			},
 			credentials: env.credentials,
 		});
@@ -50,11 +52,59 @@ describe.each([
 	test('works as a conference friendly name on Create', async () => {
 		const friendlyName = `conf ${label}`;
 		const { error } = await runNode({
-			parameters: { resource: 'participant', operation: 'create', conference: friendlyName, from: '+15017122661', to: '+15558675310', options: { callsPerSecond: 30 } },
+			parameters: { resource: 'participant', operation: 'create', conference: friendlyName, from: '+15017122661', to: '+15558675310' },
 			credentials: env.credentials,
 		});
 		expect(error).toBeUndefined();
 		expect(env.sim.state.conferences.some((c) => c.friendly_name === friendlyName)).toBe(true);
 		expect(participantRequests(env.sim)[0].path).toContain(`/Conferences/${encodeURIComponent(friendlyName)}/Participants.json`);
+	});
+});
+
+describe('labels and names Twilio would refuse, or that would change the path, are refused before sending', () => {
+	const callSidShaped = 'CA0123456789abcdef0123456789abcdef';
+	test.each([
+		['a "/"', 'slash/inside', 'may not contain "/"'],
+		['"%2F"', 'a%2Fb', 'may not contain "/"'],
+		['129 characters', 'x'.repeat(129), 'has at most 128 characters, got 129'],
+		['the shape of a Call SID', callSidShaped, 'may not look like a Call SID ("CA" and 32 hexadecimal characters)'],
+	])('Label with %s on Create', async (_what, label, problem) => {
+		const conference = env.sim.seedConference({ friendlyName: `refused ${Math.random()}` });
+		const result = await runNode({
+			parameters: { resource: 'participant', operation: 'create', conference: conference.sid, from: '+15017122661', to: '+15558675310', additionalFields: { label } },
+			credentials: env.credentials,
+		});
+		expect(result.error?.message).toBe(`Invalid value for "Label" in item 0: a label ${problem}`);
+		expect(participantRequests(env.sim)).toEqual([]);
+	});
+
+	test.each([
+		['a "/"', 'slash/inside', 'may not contain "/"'],
+		['129 characters', 'y'.repeat(129), 'has at most 128 characters'],
+	])('Participant by label with %s on Get, Update and Delete', async (_what, label, problem) => {
+		const conference = env.sim.seedConference({ friendlyName: `refused ${Math.random()}` });
+		for (const operation of ['get', 'update', 'delete']) {
+			const result = await participant(conference.sid, `=${label}`, operation, { updateFields: { muted: true } });
+			expect(result.error?.message).toContain(`Invalid value for "Participant" in item 0: a label ${problem}`);
+		}
+		expect(participantRequests(env.sim)).toEqual([]);
+	});
+
+	test.each(['.', '..'])('conference friendly name %j, which URLs read as a folder step', async (name) => {
+		for (const operation of ['create', 'get']) {
+			const result = await runNode({
+				parameters: {
+					resource: 'participant',
+					operation,
+					conference: { __rl: true, mode: 'name', value: `=${name}` },
+					participant: 'pat',
+					from: '+15017122661',
+					to: '+15558675310',
+				},
+				credentials: env.credentials,
+			});
+			expect(result.error?.message).toBe(`Invalid value for "Conference" in item 0: "${name}" cannot be a conference name: it would change the request's path`);
+		}
+		expect(env.sim.requests).toEqual([]);
 	});
 });

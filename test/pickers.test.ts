@@ -126,7 +126,7 @@ describe('every mode of both pickers drives the operations', () => {
 
 	test('Create by friendly name sends the name, Create from the list sends the SID', async () => {
 		const conference = env.sim.seedConference({ friendlyName: 'listed' });
-		const base = { resource: 'participant', operation: 'create', from: '+15017122661', to: '+15558675310', options: { callsPerSecond: 30 } };
+		const base = { resource: 'participant', operation: 'create', from: '+15017122661', to: '+15558675310' };
 		await runNode({ parameters: { ...base, conference: rl('name', 'brand new room') }, credentials: env.credentials });
 		await runNode({ parameters: { ...base, conference: rl('list', conference.sid) }, credentials: env.credentials });
 		expect(participantRequests(env.sim).map((r) => r.path.split('/')[5])).toEqual(['brand%20new%20room', conference.sid]);

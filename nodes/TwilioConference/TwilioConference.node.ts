@@ -12,7 +12,8 @@ export class TwilioConference implements INodeType {
 		icon: { light: 'file:twilioConference.svg', dark: 'file:twilioConference.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle:
+			'={{ ({ create: "Create", delete: "Delete", get: "Get", getAll: "Get Many", update: "Update" })[$parameter["operation"]] + ": " + ({ participant: "Conference Participant" })[$parameter["resource"]] }}',
 		description: 'Add, list, update and remove the participants of live Twilio conference calls',
 		defaults: { name: 'Twilio Conference' },
 		usableAsTool: true,

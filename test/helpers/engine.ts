@@ -224,6 +224,8 @@ export async function executeWorkflow(options: {
 	credentialsHelper: ICredentialsHelper;
 	input: IDataObject[];
 	executionId?: string;
+	/** Called with a function that stops the execution, as the editor's Stop button does. */
+	onStart?: (stop: () => void) => void;
 }): Promise<IRun> {
 	const { nodes, connections = {}, nodeTypes, credentialsHelper, input, executionId = 'test-execution' } = options;
 	const workflow = new Workflow({ id: 'test', nodes, connections, nodeTypes, active: false });
@@ -232,7 +234,9 @@ export async function executeWorkflow(options: {
 	const runExecutionData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [{ node: nodes[0], data: { main: [input.map((json) => ({ json }))] }, source: null }] },
 	});
-	return await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const running = new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	options.onStart?.(() => running.cancel());
+	return await running;
 }
 
 export async function runNode(options: RunOptions): Promise<RunResult> {

@@ -103,7 +103,7 @@ describe.each(['create', 'update', 'delete'])('%s: a change is only sent again w
 		h.sim.seedParticipants(conference.sid, 1, { label: 'target' });
 		h.sim.inject({ kind: 'status', status: 503, headers: { 'Retry-After': '0' }, times: 10 });
 		const result = await h.run({
-			parameters: { resource: 'participant', operation, conference: operation === 'create' ? conference.friendly_name : conference.sid, participant: 'target', from: '+15017122661', to: '+15558675310', updateFields: { muted: true }, options: { callsPerSecond: 30, maxRetries: 2 } },
+			parameters: { resource: 'participant', operation, conference: operation === 'create' ? conference.friendly_name : conference.sid, participant: 'target', from: '+15017122661', to: '+15558675310', updateFields: { muted: true }, options: { maxRetries: 2 } },
 			credentials: h.credentials,
 		});
 		expect(h.requests()).toHaveLength(3);

@@ -199,7 +199,6 @@ export function targetOf(sim: Simulator, name: string, operation: string, extra:
 		participant: 'target',
 		from: '+15017122661',
 		to: '+15558675310',
-		options: { callsPerSecond: 30 },
 		...extra,
 	};
 	return { conference, parameters };

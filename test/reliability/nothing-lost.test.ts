@@ -122,7 +122,6 @@ test('Create, 12 items mixing outcomes under the rate limit: 12 out in order, ea
 				from: '+15017122661',
 				to: '+15558675310',
 				additionalFields: { timeout: '={{ $json.timeout }}', label: '={{ $json.label }}' },
-				options: { callsPerSecond: 30 },
 			},
 			items: rooms.map((room, i) => ({ room, label: `c${i}`, timeout: CASES[i % CASES.length].outcome === 'refused input' ? 3 : 30 })),
 			credentials: h.credentials,

@@ -5,6 +5,7 @@
 export type ParameterKind =
 	| 'boolean'
 	| 'integer'
+	| 'label'
 	| 'method'
 	| 'multiOptions'
 	| 'options'
@@ -31,6 +32,8 @@ export interface ApiParameter {
 	placeholder?: string;
 	/** For free text: the largest number of comma-separated entries. */
 	maxEntries?: number;
+	/** The empty string is a value of its own for Twilio (Wait URL: play nothing), sent when the field is added. */
+	allowEmpty?: boolean;
 	/** For free text: each comma-separated entry must be base64. */
 	base64?: boolean;
 	hint?: string;
@@ -71,8 +74,9 @@ const shared = {
 	WaitUrl: {
 		api: 'WaitUrl',
 		kind: 'url',
+		allowEmpty: true,
 		placeholder: 'e.g. https://example.com/hold-music.xml',
-		description: 'TwiML document or audio file played while the conference has not started yet',
+		description: 'TwiML document or audio file played while the conference has not started yet. Added but left empty, nothing is played; not added, Twilio plays its own music.',
 	},
 	WaitMethod: {
 		api: 'WaitMethod',
@@ -87,7 +91,7 @@ export const CREATE_PARAMETERS: ApiParameter[] = [
 	{ api: 'StatusCallback', kind: 'url', placeholder: 'e.g. https://example.com/call-status', description: 'URL Twilio notifies as the call passes the events chosen in Status Callback Event' },
 	{ api: 'StatusCallbackMethod', kind: 'method', default: 'POST', description: 'HTTP method Twilio uses to call Status Callback' },
 	{ api: 'StatusCallbackEvent', kind: 'multiOptions', values: events('initiated', 'ringing', 'answered', 'completed'), default: ['completed'], description: 'Call progress events reported to Status Callback. Twilio reports only Completed when none is chosen.', hint: 'Only used with a Status Callback' },
-	{ api: 'Label', kind: 'string', placeholder: 'e.g. customer', description: 'Your own name for this participant, unique in the conference. Get, Update and Delete accept it in place of the Call SID.' },
+	{ api: 'Label', kind: 'label', placeholder: 'e.g. customer', description: 'Your own name for this participant, unique in the conference (up to 128 characters, no "/"). Get, Update and Delete accept it in place of the Call SID.' },
 	{ api: 'Timeout', kind: 'integer', min: 5, max: 600, default: 60, description: 'Seconds the phone may ring before the call counts as unanswered (5 to 600)' },
 	{ api: 'Record', kind: 'boolean', default: false, description: "Whether to record this participant's call, including time spent outside the conference" },
 	{ api: 'Muted', kind: 'boolean', default: false, description: 'Whether the participant joins with their microphone muted' },

@@ -1,50 +1,63 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
+import type { Lookups } from '../transport/requestLoop';
+import { sendWithRetries } from '../transport/send';
 import { accountPath, twilioGet } from './transport';
 
+/** The node's request timeout (Options → Timeout of n8n's request options), which look-ups keep as well. */
+function timeoutOf(context: IExecuteSingleFunctions): number {
+	const timeout = Number(context.getNodeParameter('requestOptions.timeout', 0));
+	return Number.isFinite(timeout) && timeout > 0 ? timeout : 300_000;
+}
+
 /**
- * The SID of the one in-progress conference with this friendly name. Twilio's FriendlyName filter matches
- * the whole name exactly; none or several matches is an error the user can act on.
+ * The SID of the one in-progress conference with this friendly name. Twilio's FriendlyName filter matches the
+ * whole name exactly; none or several matches is an error the user can act on. In a run, items naming the same
+ * conference share one look-up, sent through the account's limit and retried like any read; the next run looks
+ * again, since conferences come and go.
  */
 export async function conferenceSidByName(
 	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
 	credentials: ICredentialDataDecryptedObject,
 	name: string,
+	lookups?: Lookups,
 ): Promise<string> {
-	if (!('getItemIndex' in context)) return await lookUp(context, credentials, name);
-	// Items of one execution usually name the same conference, and run at the same time: they share one look-up.
-	const key = JSON.stringify([context.getExecutionId(), credentials.accountSid, credentials.baseUrl, credentials.region, credentials.edge, name]);
-	let found = lookups.get(key);
+	if (!lookups || !('getItemIndex' in context)) return await lookUp(context, credentials, name);
+	const key = JSON.stringify([credentials.accountSid, credentials.baseUrl, credentials.region, credentials.edge, name]);
+	let found = lookups.group.lookups.get(key);
 	const mine = !found;
 	if (!found) {
-		if (lookups.size >= MAX_REMEMBERED) lookups.clear();
-		found = lookUp(context, credentials, name);
-		lookups.set(key, found);
-		found.catch(() => lookups.delete(key));
+		const policy = lookups.policy(true);
+		const timeout = timeoutOf(context);
+		found = sendWithRetries(policy, async () => await lookUp(context, credentials, name, timeout));
+		lookups.group.lookups.set(key, found);
+		found.catch(() => lookups.group.lookups.delete(key));
 	}
 	if (mine) return await found;
 	try {
 		return await found;
 	} catch {
 		// A failure belongs to the item that looked up; the others look up for themselves and get their own error.
-		return await lookUp(context, credentials, name);
+		return await conferenceSidByName(context, credentials, name, lookups);
 	}
 }
-
-const MAX_REMEMBERED = 500;
-const lookups = new Map<string, Promise<string>>();
 
 async function lookUp(
 	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
 	credentials: ICredentialDataDecryptedObject,
 	name: string,
+	timeout?: number,
 ): Promise<string> {
-	const page = await twilioGet(context, credentials, `${accountPath(credentials)}/Conferences.json`, {
-		FriendlyName: name,
-		Status: 'in-progress',
-		PageSize: 20,
-	});
+	const page = await twilioGet(
+		context,
+		credentials,
+		`${accountPath(credentials)}/Conferences.json`,
+		// Since 30 September 2026 Twilio lists only live conferences when Status is left out; saying it keeps
+		// the answer the same before and after.
+		{ FriendlyName: name, Status: 'in-progress', PageSize: 20 },
+		timeout,
+	);
 	const matches = (page.conferences as IDataObject[] | undefined) ?? [];
 	const itemIndex = 'getItemIndex' in context ? context.getItemIndex() : undefined;
 	if (matches.length === 1) return String(matches[0].sid);

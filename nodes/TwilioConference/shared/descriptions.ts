@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_CALLS_PER_SECOND, DEFAULT_MAX_RETRIES } from './executor';
+import { DEFAULT_MAX_RETRIES } from '../transport/retry';
+import { DEFAULT_MAX_REQUESTS_IN_FLIGHT } from '../transport/settings';
 
 type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
 
@@ -133,7 +134,7 @@ const maxRetries: INodeProperties = {
 	default: DEFAULT_MAX_RETRIES,
 	typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
 	description:
-		"How many times to try again when Twilio asks to slow down (429) or has a passing fault. Changes are only retried when Twilio certainly did not act on them.",
+		'How many times to try again when Twilio says too many requests are open (429) or has a passing fault. Create, Update and Delete are only retried when Twilio certainly did not act on them.',
 };
 
 export function optionsCollection(show: Show): INodeProperties {
@@ -145,17 +146,16 @@ export function optionsCollection(show: Show): INodeProperties {
 		default: {},
 		displayOptions: { show },
 		options: [
-			{
-				displayName: 'Calls Per Second',
-				name: 'callsPerSecond',
-				type: 'number',
-				default: DEFAULT_CALLS_PER_SECOND,
-				typeOptions: { minValue: 1, maxValue: 30, numberPrecision: 0 },
-				description:
-					"Most participants to add per second for this account. Twilio allows 1 by default and up to 30 when raised on request; match the account's limit.",
-				displayOptions: { show: { '/operation': ['create'] } },
-			},
 			maxRetries,
+			{
+				displayName: 'Max Requests In Flight',
+				name: 'maxRequestsInFlight',
+				type: 'number',
+				default: DEFAULT_MAX_REQUESTS_IN_FLIGHT,
+				typeOptions: { minValue: 1, maxValue: 1000, numberPrecision: 0 },
+				description:
+					"Most requests this n8n keeps open at once for the account, across all items and workflows. Twilio refuses requests beyond the account's limit (commonly about 100, shared with everything else that uses the account).",
+			},
 		],
 	};
 }

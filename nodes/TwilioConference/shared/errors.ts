@@ -49,13 +49,13 @@ const HEADLINES: Record<number, string> = {
 	403: 'Twilio refused access (403 Forbidden)',
 	404: 'Twilio could not find the conference or participant (404 Not Found)',
 	405: 'Twilio does not allow this method here (405)',
-	429: "Twilio's rate limit was reached (429 Too Many Requests)",
+	429: 'Twilio refused the request: too many requests are open for this account (429 Too Many Requests)',
 };
 
 const ADVICE: Record<number, string> = {
 	401: 'Check the Account SID and Auth Token (or API Key) in the Twilio Conference credential.',
 	404: 'Participants can only be reached while their call is live and the conference is in progress.',
-	429: "Lower Calls Per Second in the node's options, or ask Twilio to raise the account's limit (up to 30 calls per second).",
+	429: "Twilio did not act on it. Twilio limits how many requests an account may have open at once (commonly about 100), counting everything that uses the account: lower Max Requests In Flight in the node's options, or make room elsewhere.",
 };
 
 export function retryAfterMs(headers: Record<string, unknown> | undefined): number | undefined {

@@ -1,20 +1,28 @@
 import type {
+	DeclarativeRestApiSettings,
 	ICredentialDataDecryptedObject,
 	IDataObject,
+	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
-	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 	INodeParameterResourceLocator,
 } from 'n8n-workflow';
 
+import type { Lookups } from '../transport/requestLoop';
 import type { ApiParameter } from './apiParameters';
 import { conferenceSidByName } from './conferences';
-import { credentialSecrets, noteOn, twilioHttpError, unreadableAnswerError } from './errors';
+import { twilioHttpError, unreadableAnswerError } from './errors';
 import { displayNameOf } from './fields';
-import { CREDENTIAL_NAME, twilioBaseUrl } from './transport';
+import { twilioBaseUrl } from './transport';
 import type { FormValue } from './validation';
-import { invalidInput, normalizeBody, requiredText, sidPattern, toBoolean } from './validation';
+import { checkLabel, invalidInput, normalizeBody, requiredText, sidPattern, toBoolean } from './validation';
+
+/** What preparing a request found out, for the output: the conference and participant as Twilio names them. */
+export interface Prepared {
+	conferenceSid: string;
+	participant?: string;
+}
 
 /** Twilio reads a repeated key as a list: `Key=a&Key=b`, never `Key[]=a` and never `a,b`. */
 export function encodeForm(form: Record<string, FormValue>): string {
@@ -48,30 +56,32 @@ function requireSid(this: IExecuteSingleFunctions, field: string, value: string,
 	return value;
 }
 
-/** The conference as the path takes it: Create also takes a friendly name, the others need the SID. */
-async function conferencePathSegment(this: IExecuteSingleFunctions, credentials: ICredentialDataDecryptedObject, isCreate: boolean): Promise<string> {
+/**
+ * The conference as the path takes it: Create also takes a friendly name, the others need the SID. A name of
+ * "." or ".." would not stay one path segment: URLs read them as "this folder" and "the folder above".
+ */
+async function conferencePathSegment(
+	this: IExecutePaginationFunctions,
+	credentials: ICredentialDataDecryptedObject,
+	isCreate: boolean,
+	lookups: Lookups,
+): Promise<string> {
 	const { mode, value } = locator.call(this, 'conference', 'Conference');
-	if (mode === 'name') return isCreate ? value : await conferenceSidByName(this, credentials, value);
-	if (mode === 'plain' && isCreate) return value;
+	if (mode === 'name' || (mode === 'plain' && isCreate)) {
+		if (value === '.' || value === '..') {
+			throw invalidInput(this.getNode(), 'Conference', this.getItemIndex(), `"${value}" cannot be a conference name: it would change the request's path`);
+		}
+		return isCreate ? value : await conferenceSidByName(this, credentials, value, lookups);
+	}
 	return requireSid.call(this, 'Conference', value, 'CF');
 }
 
-/** The participants path; labels and friendly names are sent as one percent-encoded path segment. */
-async function participantsUrl(
-	this: IExecuteSingleFunctions,
-	credentials: ICredentialDataDecryptedObject,
-	isCreate: boolean,
-	withParticipant: boolean,
-): Promise<string> {
-	const account = accountSid.call(this, credentials);
-	const conference = await conferencePathSegment.call(this, credentials, isCreate);
-	let url = `/2010-04-01/Accounts/${account}/Conferences/${encodeURIComponent(conference)}/Participants`;
-	if (withParticipant) {
-		const { mode, value } = locator.call(this, 'participant', 'Participant');
-		const participant = mode === 'id' || mode === 'list' ? requireSid.call(this, 'Participant', value, 'CA') : value;
-		url += `/${encodeURIComponent(participant)}`;
-	}
-	return `${url}.json`;
+/** The participant as the path takes it: a Call SID, or a label as Twilio allows it. */
+function participantPathSegment(this: IExecuteSingleFunctions): string {
+	const { mode, value } = locator.call(this, 'participant', 'Participant');
+	if (mode === 'id' || mode === 'list') return requireSid.call(this, 'Participant', value, 'CA');
+	if (sidPattern('CA').test(value)) return value;
+	return checkLabel(this.getNode(), 'Participant', this.getItemIndex(), value);
 }
 
 const PARAMETER_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
@@ -95,7 +105,7 @@ function addCustomParameters(this: IExecuteSingleFunctions, form: Record<string,
 	}
 }
 
-interface RequestShape {
+export interface RequestShape {
 	isCreate?: boolean;
 	withParticipant?: boolean;
 	/** Rows describing the body parameters the operation may send. */
@@ -109,47 +119,49 @@ interface RequestShape {
 }
 
 /**
- * A preSend that builds the path, checks every value and writes the form body, before anything is sent. A
- * failure is handed to the request loop (see deferFailure), which sends nothing for that item.
+ * Builds the path, checks every value and writes the form body, before anything is sent. Runs inside the
+ * request loop (see transport/requestLoop.ts), which sends nothing for an item whose preparation failed.
  */
 export function prepareRequest(shape: RequestShape) {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		try {
-			await prepare.call(this, shape, requestOptions);
-		} catch (error) {
-			noteOn(requestOptions, { failure: error });
+	return async function (
+		this: IExecutePaginationFunctions,
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: DeclarativeRestApiSettings.HttpRequestOptions,
+		lookups: Lookups,
+	): Promise<Prepared> {
+		requestOptions.baseURL = twilioBaseUrl(credentials);
+		const account = accountSid.call(this, credentials);
+		const conferenceSid = await conferencePathSegment.call(this, credentials, shape.isCreate ?? false, lookups);
+		let url = `/2010-04-01/Accounts/${account}/Conferences/${encodeURIComponent(conferenceSid)}/Participants`;
+		let participant: string | undefined;
+		if (shape.withParticipant) {
+			participant = participantPathSegment.call(this);
+			url += `/${encodeURIComponent(participant)}`;
 		}
-		return requestOptions;
+		requestOptions.url = `${url}.json`;
+		const qs = (requestOptions.qs ?? {}) as IDataObject;
+		for (const key of shape.booleanQuery ?? []) {
+			if (qs[key] === undefined || qs[key] === '') continue;
+			try {
+				qs[key] = String(toBoolean(qs[key]));
+			} catch (error) {
+				throw invalidInput(this.getNode(), key, this.getItemIndex(), (error as Error).message);
+			}
+		}
+		if (shape.parameters) {
+			const body = (requestOptions.body ?? {}) as Record<string, unknown>;
+			for (const [key, field] of Object.entries(shape.required ?? {})) {
+				body[key] = requiredText.call(this, field, body[key]);
+			}
+			const form = normalizeBody.call(this, body, shape.parameters);
+			if (shape.customParameters) {
+				addCustomParameters.call(this, form, [...Object.keys(shape.required ?? {}), ...shape.parameters.map((parameter) => parameter.api)]);
+			}
+			requestOptions.body = encodeForm(form);
+			requestOptions.headers = { ...requestOptions.headers, 'Content-Type': 'application/x-www-form-urlencoded' };
+		}
+		return { conferenceSid, participant };
 	};
-}
-
-async function prepare(this: IExecuteSingleFunctions, shape: RequestShape, requestOptions: IHttpRequestOptions): Promise<void> {
-	const credentials = await this.getCredentials(CREDENTIAL_NAME);
-	noteOn(requestOptions, { secrets: credentialSecrets(credentials) });
-	// Set here rather than as an expression in requestDefaults: this runs for every item.
-	requestOptions.baseURL = twilioBaseUrl(credentials);
-	requestOptions.url = await participantsUrl.call(this, credentials, shape.isCreate ?? false, shape.withParticipant ?? false);
-	const qs = (requestOptions.qs ?? {}) as IDataObject;
-	for (const key of shape.booleanQuery ?? []) {
-		if (qs[key] === undefined || qs[key] === '') continue;
-		try {
-			qs[key] = String(toBoolean(qs[key]));
-		} catch (error) {
-			throw invalidInput(this.getNode(), key, this.getItemIndex(), (error as Error).message);
-		}
-	}
-	if (shape.parameters) {
-		const body = (requestOptions.body ?? {}) as Record<string, unknown>;
-		for (const [key, field] of Object.entries(shape.required ?? {})) {
-			body[key] = requiredText.call(this, field, body[key]);
-		}
-		const form = normalizeBody.call(this, body, shape.parameters);
-		if (shape.customParameters) {
-			addCustomParameters.call(this, form, [...Object.keys(shape.required ?? {}), ...shape.parameters.map((parameter) => parameter.api)]);
-		}
-		requestOptions.body = encodeForm(form);
-		requestOptions.headers = { ...requestOptions.headers, 'Content-Type': 'application/x-www-form-urlencoded' };
-	}
 }
 
 /** postReceive: turns Twilio's error answers (and bodies that are not JSON) into n8n errors. */
@@ -168,15 +180,7 @@ export async function checkTwilioResponse(
 	return items;
 }
 
-/** postReceive for Delete: Twilio answers 204 with no body, so say what was removed. */
-export async function deletedResult(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
-	return [
-		{
-			json: {
-				deleted: true,
-				conferenceSid: this.getNodeParameter('conference', undefined, { extractValue: true }) as string,
-				participant: this.getNodeParameter('participant', undefined, { extractValue: true }) as string,
-			},
-		},
-	];
+/** Delete's output: Twilio answers 204 with no body, so say what was removed, with the conference's SID. */
+export function deletedResult(_items: INodeExecutionData[], prepared: Prepared): INodeExecutionData[] {
+	return [{ json: { deleted: true, conferenceSid: prepared.conferenceSid, participant: prepared.participant ?? null } }];
 }

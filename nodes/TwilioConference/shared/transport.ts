@@ -42,9 +42,11 @@ export async function twilioGet(
 	credentials: ICredentialDataDecryptedObject,
 	path: string,
 	qs: IDataObject = {},
+	timeout?: number,
 ): Promise<IDataObject> {
 	const options: IHttpRequestOptions = {
 		method: 'GET',
+		...(timeout ? { timeout } : {}),
 		baseURL: twilioBaseUrl(credentials),
 		url: path,
 		qs,

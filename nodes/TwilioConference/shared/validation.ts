@@ -17,6 +17,24 @@ export function sidPattern(prefix: string): RegExp {
 
 export class InvalidValue extends Error {}
 
+const MAX_LABEL_LENGTH = 128;
+
+/** Twilio's rules for a participant label, which also travels as a path segment: see checkLabel. */
+function labelProblem(label: string): string | undefined {
+	if (label.length > MAX_LABEL_LENGTH) return `a label has at most ${MAX_LABEL_LENGTH} characters, got ${label.length}`;
+	if (label.includes('/') || /%2f/i.test(label)) return 'a label may not contain "/"';
+	if (/^CA[0-9a-fA-F]{32}$/.test(label)) return 'a label may not look like a Call SID ("CA" and 32 hexadecimal characters)';
+	if (CONTROL_CHARACTERS.test(label)) return 'control characters (such as line breaks) are not allowed';
+	return undefined;
+}
+
+/** A label as Twilio accepts it: at most 128 characters, no "/" (not even as %2F), not shaped like a Call SID. */
+export function checkLabel(node: INode, field: string, itemIndex: number, label: string): string {
+	const problem = labelProblem(label);
+	if (problem) throw invalidInput(node, field, itemIndex, problem);
+	return label;
+}
+
 export function invalidInput(node: INode, field: string, itemIndex: number, problem: string): NodeOperationError {
 	return new NodeOperationError(node, `Invalid value for "${field}" in item ${itemIndex}: ${problem}`, {
 		itemIndex,
@@ -72,8 +90,15 @@ function toList(value: unknown): string[] {
  * and so should not be sent at all.
  */
 export function normalizeValue(parameter: ApiParameter, value: unknown): FormValue | undefined {
+	if (value === '' && parameter.allowEmpty) return '';
 	if (value === undefined || value === null || value === '') return undefined;
 	switch (parameter.kind) {
+		case 'label': {
+			const label = toText(value);
+			const problem = labelProblem(label);
+			if (problem) throw new InvalidValue(problem);
+			return label;
+		}
 		case 'boolean':
 			return String(toBoolean(value));
 		case 'integer':

@@ -8,7 +8,7 @@ const showOnlyForParticipantCreate = { operation: ['create'], resource: ['partic
 export const participantCreateNotice: INodeProperties[] = [
 	{
 		displayName:
-			'Create dials a real outbound call that Twilio bills. Twilio lets an account start one call per second unless raised; the node paces calls to the rate set under Options.',
+			'Create dials a real outbound call that Twilio bills. Twilio starts an account\'s calls at its calls-per-second rate (1 by default) and queues the rest: they come back with status "queued".',
 		name: 'createNotice',
 		type: 'notice',
 		default: '',

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { CREATE_PARAMETERS, UPDATE_PARAMETERS } from '../../shared/apiParameters';
-import { runRequest } from '../../shared/executor';
 import { checkTwilioResponse, deletedResult, prepareRequest } from '../../shared/requests';
+import { simplifyWhenAsked } from '../../shared/simplify';
+import { requestLoop } from '../../transport/requestLoop';
 import { participantCreateDescription, participantCreateNotice } from './create';
 import { participantGetManyDescription } from './getAll';
 import { conference, customParameters, options, participant, simplify } from './shared';
@@ -10,8 +11,8 @@ import { participantUpdateDescription } from './update';
 
 const showOnlyForParticipants = { resource: ['participant'] };
 
-/** Every operation goes through runRequest, which paces, retries and pages. */
-const run = { pagination: runRequest };
+/** Each operation's request goes through the request loop (transport/requestLoop.ts): checks, limits, retries. */
+const loop = (shape: Parameters<typeof requestLoop>[0]) => ({ pagination: requestLoop(shape) });
 
 export const participantDescription: INodeProperties[] = [
 	{
@@ -29,18 +30,13 @@ export const participantDescription: INodeProperties[] = [
 					'Dial a phone number, client or SIP address and add the call to a conference (places a live, billable call). Needs Conference, From and To; returns the new participant.',
 				routing: {
 					request: { method: 'POST' },
-					send: {
-						paginate: true,
-						preSend: [
-							prepareRequest({
-								isCreate: true,
-								parameters: CREATE_PARAMETERS,
-								required: { From: 'From', To: 'To' },
-								customParameters: true,
-							}),
-						],
-					},
-					operations: run,
+					send: { paginate: true },
+					operations: loop({
+						readOnly: false,
+						placesCall: true,
+						prepare: prepareRequest({ isCreate: true, parameters: CREATE_PARAMETERS, required: { From: 'From', To: 'To' }, customParameters: true }),
+						output: simplifyWhenAsked,
+					}),
 					output: { postReceive: [checkTwilioResponse] },
 				},
 			},
@@ -52,9 +48,9 @@ export const participantDescription: INodeProperties[] = [
 					'Hang up a participant and remove them from a live conference. Needs the conference SID and the Call SID or label; returns deleted: true.',
 				routing: {
 					request: { method: 'DELETE' },
-					send: { paginate: true, preSend: [prepareRequest({ withParticipant: true })] },
-					operations: run,
-					output: { postReceive: [checkTwilioResponse, deletedResult] },
+					send: { paginate: true },
+					operations: loop({ readOnly: false, prepare: prepareRequest({ withParticipant: true }), output: deletedResult }),
+					output: { postReceive: [checkTwilioResponse] },
 				},
 			},
 			{
@@ -65,8 +61,8 @@ export const participantDescription: INodeProperties[] = [
 					'Read one participant of a live conference by Call SID or label. Returns its status, muted, hold and coaching state.',
 				routing: {
 					request: { method: 'GET' },
-					send: { paginate: true, preSend: [prepareRequest({ withParticipant: true })] },
-					operations: run,
+					send: { paginate: true },
+					operations: loop({ readOnly: true, prepare: prepareRequest({ withParticipant: true }), output: simplifyWhenAsked }),
 					output: { postReceive: [checkTwilioResponse] },
 				},
 			},
@@ -78,8 +74,13 @@ export const participantDescription: INodeProperties[] = [
 					'List the participants of a live conference, optionally only muted, on hold or coaching ones. Returns one item per participant.',
 				routing: {
 					request: { method: 'GET' },
-					send: { paginate: true, preSend: [prepareRequest({ booleanQuery: ['Muted', 'Hold', 'Coaching'] })] },
-					operations: run,
+					send: { paginate: true },
+					operations: loop({
+						readOnly: true,
+						listKey: 'participants',
+						prepare: prepareRequest({ booleanQuery: ['Muted', 'Hold', 'Coaching'] }),
+						output: simplifyWhenAsked,
+					}),
 					output: { postReceive: [checkTwilioResponse] },
 				},
 			},
@@ -91,8 +92,12 @@ export const participantDescription: INodeProperties[] = [
 					'Change a live participant: mute, hold, announce, coach or end the conference when they leave. Needs the conference SID and the Call SID or label; returns the updated participant.',
 				routing: {
 					request: { method: 'POST' },
-					send: { paginate: true, preSend: [prepareRequest({ withParticipant: true, parameters: UPDATE_PARAMETERS, customParameters: true })] },
-					operations: run,
+					send: { paginate: true },
+					operations: loop({
+						readOnly: false,
+						prepare: prepareRequest({ withParticipant: true, parameters: UPDATE_PARAMETERS, customParameters: true }),
+						output: simplifyWhenAsked,
+					}),
 					output: { postReceive: [checkTwilioResponse] },
 				},
 			},
