@@ -77,10 +77,11 @@ describe('requests in flight', () => {
 		expect(() => sim.setLatencyMs(-5)).toThrow(/latencyMs/);
 	});
 
-	test('a client that gives up while held frees its place', async () => {
+	test('a client that gives up while held frees its place; what it asked for was still done', async () => {
 		const sim = await start({ concurrencyLimit: 1, latencyMs: 60000 });
 		const abort = new AbortController();
-		const gone = call(sim, 'GET', conferences, { signal: abort.signal }).catch((e) => e.name);
+		const form = { From: '+15005550006', To: '+15005550001' };
+		const gone = call(sim, 'POST', `${base}/Conferences/given-up/Participants.json`, { form, signal: abort.signal }).catch((e) => e.name);
 		await until(() => sim.stats().inFlight === 1);
 		abort.abort();
 		expect(await gone).toBe('AbortError');
@@ -88,6 +89,17 @@ describe('requests in flight', () => {
 		sim.setLatencyMs(0);
 		expect((await call(sim, 'GET', conferences)).status).toBe(200);
 		expect(sim.requests[0].status).toBeNull();
+		expect(sim.state.participants).toHaveLength(1);
+	});
+
+	test('an injected fault is not counted in flight', async () => {
+		const sim = await start({ concurrencyLimit: 1 });
+		sim.inject({ kind: 'hang', ms: 60000 });
+		const hung = call(sim, 'GET', conferences).catch(() => 'dropped');
+		await until(() => sim.requests.length === 1);
+		expect((await call(sim, 'GET', conferences)).status).toBe(200);
+		await sim.close();
+		expect(await hung).toBe('dropped');
 	});
 
 	test('Retry-After follows its option, or is left out; the limit can change; stats reset', async () => {
