@@ -159,16 +159,26 @@ export class TwilioConferenceApi implements ICredentialType {
 		return requestOptions;
 	};
 
+	// A Voice resource rather than the account record: Standard API keys may not read /Accounts/{Sid}.json,
+	// but they may list conferences, which is what this node needs.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: BASE_URL_EXPRESSION,
-			url: '=/2010-04-01/Accounts/{{ $credentials.accountSid }}.json',
+			url: '=/2010-04-01/Accounts/{{ String($credentials.accountSid).trim() }}/Conferences.json',
+			qs: { PageSize: 1 },
 			// n8n runs this test with the node's request defaults, which let error statuses through for the
-			// node's own error mapping; here a 401 must fail the test.
+			// node's own error mapping; here an error status must fail the test.
 			ignoreHttpStatusErrors: false,
 		},
 		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: 'Twilio did not accept these credentials' } },
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: 'Twilio did not accept these credentials: check the Account SID with the Auth Token, or the API Key SID with its secret' },
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 403, message: "Twilio accepted these credentials but they may not list this account's conferences: a restricted API key needs Voice access" },
+			},
 			{ type: 'responseCode', properties: { value: 404, message: 'Twilio knows no account with this Account SID' } },
 		],
 	};

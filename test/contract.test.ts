@@ -1,3 +1,4 @@
+import { credentialTestOutcome } from './helpers/credentialTester';
 import { testCredentials } from './helpers/engine';
 import { contractViolations, NEWER_CREATE_PARAMETERS } from './helpers/contract';
 import { ACCOUNT_SID, useSimulator } from './helpers/twilio';
@@ -47,14 +48,15 @@ describe('the contract checker', () => {
 });
 
 describe('the credential test', () => {
-	test('fetches the account with basic auth and succeeds for good credentials', async () => {
+	test('lists one conference with basic auth and succeeds for good credentials', async () => {
 		const result = await testCredentials(env.credentials);
 		expect(result.error).toBeUndefined();
 		const [call] = env.sim.requests;
 		expect(call.method).toBe('GET');
-		expect(call.path).toBe(`/2010-04-01/Accounts/${ACCOUNT_SID}.json`);
+		expect(call.path).toBe(`/2010-04-01/Accounts/${ACCOUNT_SID}/Conferences.json`);
+		expect(call.query).toEqual({ PageSize: '1' });
 		expect(call.authUser).toBe(ACCOUNT_SID);
-		expect(result.items[0].json.sid).toBe(ACCOUNT_SID);
+		expect(result.items[0].json).toHaveProperty('conferences');
 	});
 
 	test('fails for a wrong Auth Token', async () => {
@@ -65,6 +67,11 @@ describe('the credential test', () => {
 	test('uses the API Base URL even with a trailing slash', async () => {
 		const result = await testCredentials({ ...env.credentials, baseUrl: `${env.sim.url}/` });
 		expect(result.error).toBeUndefined();
-		expect(env.sim.requests[0].path).toBe(`/2010-04-01/Accounts/${ACCOUNT_SID}.json`);
+		expect(env.sim.requests[0].path).toBe(`/2010-04-01/Accounts/${ACCOUNT_SID}/Conferences.json`);
+	});
+
+	test('an unknown Account SID is named as such in the dialog', async () => {
+		const other = 'AC' + 'f'.repeat(32);
+		expect(await credentialTestOutcome({ ...env.credentials, accountSid: other })).toEqual({ status: 'Error', message: expect.stringMatching(/Twilio knows no account with this Account SID|did not accept these credentials/) });
 	});
 });

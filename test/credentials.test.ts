@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 import { Workflow } from 'n8n-workflow';
 
+import { credentialTestOutcome } from './helpers/credentialTester';
 import { loadPackage, runListSearch, runNode, testCredentials } from './helpers/engine';
 import { ACCOUNT_SID, participantRequests, startSimulator } from './helpers/twilio';
 import type { Simulator } from './helpers/twilio';
@@ -34,10 +35,29 @@ describe('API Key authentication', () => {
 		expect(request.path).toContain(`/Accounts/${ACCOUNT_SID}/Conferences/`);
 	});
 
-	test('passes the credential test, and a wrong secret fails it', async () => {
-		expect((await testCredentials(apiKeyCredentials())).error).toBeUndefined();
-		expect(sim.requests[0].authUser).toBe(API_KEY_SID);
+	test('a Standard API key passes the credential test, which lists conferences (a Standard key may not read /Accounts)', async () => {
+		expect(await credentialTestOutcome(apiKeyCredentials())).toEqual({ status: 'OK', message: 'Connection successful!' });
+		const [request] = sim.requests;
+		expect(request.authUser).toBe(API_KEY_SID);
+		expect(request.method).toBe('GET');
+		expect(request.path).toBe(`/2010-04-01/Accounts/${ACCOUNT_SID}/Conferences.json`);
+		expect(request.query).toEqual({ PageSize: '1' });
+		// The simulator, like Twilio, refuses the key on the account record itself.
+		const account = await fetch(`${sim.url}/2010-04-01/Accounts/${ACCOUNT_SID}.json`, { headers: { Authorization: `Basic ${Buffer.from(`${API_KEY_SID}:${API_KEY_SECRET}`).toString('base64')}` } });
+		expect(account.status).toBe(401);
+	});
+
+	test('a wrong secret fails the test, and the dialog\'s first line says what is wrong', async () => {
+		expect(await credentialTestOutcome({ ...apiKeyCredentials(), apiKeySecret: 'wrong' })).toEqual({
+			status: 'Error',
+			message: 'Twilio did not accept these credentials: check the Account SID with the Auth Token, or the API Key SID with its secret',
+		});
 		expect((await testCredentials({ ...apiKeyCredentials(), apiKeySecret: 'wrong' })).error?.httpCode).toBe('401');
+	});
+
+	test('an Account SID with stray spaces around it still names the account', async () => {
+		expect(await credentialTestOutcome({ ...apiKeyCredentials(), accountSid: `  ${ACCOUNT_SID}\n` })).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(sim.requests[0].path).toBe(`/2010-04-01/Accounts/${ACCOUNT_SID}/Conferences.json`);
 	});
 
 	test('drives the pickers too', async () => {

@@ -56,7 +56,7 @@ function credentialTestNodeType(loader: PackageDirectoryLoader): INodeType {
 	};
 }
 
-class PackageNodeTypes implements INodeTypes {
+export class PackageNodeTypes implements INodeTypes {
 	constructor(private readonly loader: PackageDirectoryLoader) {}
 
 	getByName(type: string): INodeType | IVersionedNodeType {
@@ -186,7 +186,7 @@ function buildNode(options: Pick<RunOptions, 'type' | 'parameters' | 'continueOn
 }
 
 /** What WorkflowExecute and the node contexts need from n8n's CLI, with the given credentials. */
-export function buildAdditionalData(
+export export function buildAdditionalData(
 	credentialsHelper: ICredentialsHelper,
 	extra: Partial<IWorkflowExecuteAdditionalData> = {},
 ): IWorkflowExecuteAdditionalData {
@@ -209,7 +209,7 @@ export function buildAdditionalData(
 }
 
 /** The package's own credential, with the given data. */
-function packageCredentials(loader: PackageDirectoryLoader, credentials: ICredentialDataDecryptedObject): TestCredentialsHelper {
+export function packageCredentials(loader: PackageDirectoryLoader, credentials: ICredentialDataDecryptedObject): TestCredentialsHelper {
 	return new TestCredentialsHelper({ [CREDENTIAL_TYPE]: loader.getCredential(CREDENTIAL_TYPE).type }, { [CREDENTIAL_TYPE]: credentials });
 }
 
@@ -276,3 +276,4 @@ export async function runListSearch(
 export async function testCredentials(credentials: ICredentialDataDecryptedObject): Promise<RunResult> {
 	return await runNode({ type: CREDENTIAL_TEST_TYPE, parameters: {}, credentials });
 }
+
