@@ -360,7 +360,6 @@ describe('where Twilio is the judge, the value goes as given and Twilio\'s answe
 		['To that is not a phone number', { to: '+1555' }, 'To', '+1555', 21217, 'Phone number is not a valid phone number'],
 		['From that is not a caller ID', { from: 'nobody' }, 'From', 'nobody', 21212, "Invalid From Number (caller ID): nobody"],
 		['Caller ID that Twilio does not know', { additionalFields: { callerId: 'client:unknown' } }, 'CallerId', 'client:unknown', 21210, "Caller phone number not verified"],
-		['a Time Limit larger than Twilio allows', { additionalFields: { timeLimit: 2147483647 } }, 'TimeLimit', '2147483647', 21220, 'Invalid call time limit'],
 		['a conference that looks like a SID of another kind (Create takes it as a name)', { conference: `CA${HEX32}` }, undefined, undefined, 20001, 'Friendly name is not allowed to look like a SID'],
 	])('%s', async (_title, overrides, field, wire, code, message) => {
 		h.sim.inject({ kind: 'status', status: 400, body: { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status: 400 } });
