@@ -70,6 +70,16 @@ test('only the fields the user set are sent', async () => {
 	expect(participantRequests(env.sim)[0].rawBody).toBe('From=%2B15017122661&To=%2B15558675310&Record=false');
 });
 
+test('Time Limit, once added, holds Twilio\'s own default (14400 seconds), and that is what goes out', async () => {
+	const field = (await collection('create', 'additionalFields')).find((o) => o.name === 'timeLimit');
+	expect(field?.default).toBe(14400);
+	await runNode({
+		parameters: { resource: 'participant', operation: 'create', conference: 'Time Limit', from: '+15017122661', to: '+15558675310', additionalFields: { timeLimit: field?.default } },
+		credentials: env.credentials,
+	});
+	expect(participantRequests(env.sim)[0].body.TimeLimit).toBe('14400');
+});
+
 test('a list given by an expression as text is split into repeated keys', async () => {
 	await runNode({
 		parameters: { resource: 'participant', operation: 'create', conference: 'Lists', from: '+15017122661', to: '+15558675310', additionalFields: { statusCallbackEvent: '={{ "ringing, answered" }}' } },

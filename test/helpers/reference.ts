@@ -1,4 +1,4 @@
-/** The parameter tables of ../shared/reference/participant-parameters.md, read independently of the node's own table. */
+/** The parameter tables of test/fixtures/participant-parameters.md, read independently of the node's own table. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -11,7 +11,7 @@ export interface ReferenceParameter {
 	pattern: string;
 }
 
-const REFERENCE = path.resolve(__dirname, '..', '..', '..', 'shared', 'reference', 'participant-parameters.md');
+const REFERENCE = path.resolve(__dirname, '..', 'fixtures', 'participant-parameters.md');
 
 function table(heading: string): ReferenceParameter[] {
 	const text = readFileSync(REFERENCE, 'utf8');

@@ -1,5 +1,5 @@
 /**
- * Bad input, table-driven. The fields come from ../shared/reference/participant-parameters.md (not from the node's
+ * Bad input, table-driven. The fields come from test/fixtures/participant-parameters.md (not from the node's
  * own table); each gets wrong values of every kind an expression can hand over. Each wrong value is either refused
  * before any request, with a message naming the field and the item, or, where Twilio is the judge, sent as given
  * and Twilio's answer surfaces clearly.

@@ -124,7 +124,7 @@ export const CREATE_PARAMETERS: ApiParameter[] = [
 	{ api: 'CallerId', kind: 'string', placeholder: 'e.g. +15017122661', description: 'Caller ID shown to the called party: a Twilio or verified number, a client identifier, or a SIP user name' },
 	{ api: 'CallReason', kind: 'string', placeholder: 'e.g. Your appointment reminder', description: "Why you are calling, shown on the called party's phone (Branded Calls)" },
 	{ api: 'RecordingTrack', kind: 'options', default: 'both', values: [['Both', 'both'], ['Inbound', 'inbound'], ['Outbound', 'outbound']], description: 'Which audio of the call is recorded: what the participant says, what they hear, or both' },
-	{ api: 'TimeLimit', kind: 'integer', min: 1, description: 'Longest the call may last, in seconds' },
+	{ api: 'TimeLimit', kind: 'integer', min: 1, max: 86400, default: 14400, description: 'Longest the call may last, in seconds (1 to 86400)' },
 	{ api: 'MachineDetection', kind: 'options', default: 'Enable', values: [['Detect Message End', 'DetectMessageEnd'], ['Enable', 'Enable']], description: 'Whether to detect an answering machine, and whether to wait for its greeting to end before reporting' },
 	{ api: 'MachineDetectionTimeout', kind: 'integer', min: 1, default: 30, description: 'Seconds allowed for deciding whether a person or a machine answered', hint: 'Only used when Machine Detection is set' },
 	{ api: 'MachineDetectionSpeechThreshold', kind: 'integer', min: 1000, max: 6000, default: 2400, description: 'Milliseconds of continuous speech after which the answer counts as a machine greeting (1000 to 6000)', hint: 'Only used when Machine Detection is set' },
