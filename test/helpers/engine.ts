@@ -4,9 +4,11 @@
  */
 import path from 'node:path';
 
-import { ExecutionLifecycleHooks, LoadOptionsContext, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, PackageDirectoryLoader, RoutingNode, WorkflowExecute } from 'n8n-core';
+import type { ExecuteContext } from 'n8n-core';
 import { createRunExecutionData, ICredentialsHelper, Workflow } from 'n8n-workflow';
 import type {
+	IExecuteFunctions,
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	ICredentials,
@@ -62,7 +64,15 @@ export class PackageNodeTypes implements INodeTypes {
 	getByName(type: string): INodeType | IVersionedNodeType {
 		if (type === CREDENTIAL_TEST_TYPE) return credentialTestNodeType(this.loader);
 		const short = type.replace(`${this.loader.packageName}.`, '');
-		return this.loader.getNode(short).type;
+		const nodeType = this.loader.getNode(short).type as INodeType;
+		// As n8n's own NodeTypes does: a declarative node runs through an execute that hands its routing to
+		// RoutingNode, with the execution's context (and so its cancel signal).
+		if (nodeType.description.requestDefaults !== undefined && !nodeType.execute) {
+			nodeType.execute = async function (this: IExecuteFunctions) {
+				return (await new RoutingNode(this as unknown as ExecuteContext, nodeType).runNode()) ?? [];
+			};
+		}
+		return nodeType;
 	}
 
 	getByNameAndVersion(type: string): INodeType {

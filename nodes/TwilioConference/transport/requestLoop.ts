@@ -108,6 +108,9 @@ export function requestLoop(shape: OperationShape) {
 						group.notSent.push(itemIndex);
 						return notSentBecause(this, group.stoppedBy);
 					},
+					failed: (error) => {
+						if (!continueOnFail) group.stoppedBy ??= { itemIndex, error };
+					},
 				});
 				return await shape.prepare.call(this, credentials, requestData.options, { group, policy });
 			})();
@@ -169,8 +172,8 @@ export function requestLoop(shape: OperationShape) {
  */
 async function reportStop(this: IExecutePaginationFunctions, group: RunGroup, error: Error, shape: OperationShape): Promise<void> {
 	const itemIndex = this.getItemIndex();
-	if (group.stoppedBy) return;
-	group.stoppedBy = { itemIndex, error };
+	group.stoppedBy ??= { itemIndex, error };
+	if (group.stoppedBy.itemIndex !== itemIndex) return;
 	await group.othersSettled(itemIndex);
 	const lines: string[] = [];
 	if (shape.placesCall && group.placed.length) {

@@ -19,6 +19,11 @@ export interface SendPolicy {
 	stopped?: () => Error | undefined;
 	/** Called once the first attempt has its place in the limiter's queue. */
 	queued?: () => void;
+	/**
+	 * Called with a failure that will not be retried, before the request's place in the limiter is given back:
+	 * the next request in the queue then already knows of it.
+	 */
+	failed?: (error: Error) => void;
 }
 
 export function stoppedByUser(node: INode, itemIndex: number): NodeOperationError {
@@ -59,23 +64,24 @@ export async function sendWithRetries<T>(policy: SendPolicy, send: () => Promise
 		let failure: unknown;
 		try {
 			const result = await send();
+			release();
 			limiter.speedUp();
 			return result;
 		} catch (error) {
 			failure = error;
-		} finally {
-			release();
 		}
 		const code = retryHintOf(failure) ? undefined : networkCodeOf(failure);
 		if (code) failure = networkError(node, code, itemIndex);
 		const hint = retryHintOf(failure);
+		const final = !hint || !mayRetry(hint, policy.readOnly) || !!signal?.aborted || attempt >= policy.maxRetries;
+		if (final) {
+			if (hint?.status === 429 && attempt > 0) (failure as Error).message += ` after ${attempt + 1} attempts`;
+			policy.failed?.(failure as Error);
+		}
+		release();
 		if (hint?.status === 429) limiter.slowDown();
 		else limiter.speedUp();
-		if (!hint || !mayRetry(hint, policy.readOnly) || signal?.aborted) throw failure;
-		if (attempt >= policy.maxRetries) {
-			if (hint.status === 429) (failure as Error).message += ` after ${attempt + 1} attempts`;
-			throw failure;
-		}
+		if (final) throw failure;
 		await pause(retryDelayMs(hint, attempt), signal, aborted);
 	}
 }
