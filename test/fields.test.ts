@@ -70,14 +70,43 @@ test('only the fields the user set are sent', async () => {
 	expect(participantRequests(env.sim)[0].rawBody).toBe('From=%2B15017122661&To=%2B15558675310&Record=false');
 });
 
-test('Time Limit, once added, holds Twilio\'s own default (14400 seconds), and that is what goes out', async () => {
-	const field = (await collection('create', 'additionalFields')).find((o) => o.name === 'timeLimit');
-	expect(field?.default).toBe(14400);
-	await runNode({
-		parameters: { resource: 'participant', operation: 'create', conference: 'Time Limit', from: '+15017122661', to: '+15558675310', additionalFields: { timeLimit: field?.default } },
-		credentials: env.credentials,
+/** The reference's default as the form carries it: "14400 (Twilio docs)" -> "14400", "start end" -> a list. */
+function wireDefault(row: ReferenceParameter): string | string[] | undefined {
+	// Twilio's resource docs give every callback method the default POST, and HoldMethod GET; the table has none.
+	if (row.type.includes('http-method')) return row.name === 'HoldMethod' ? 'GET' : 'POST';
+	const text = row.default.split(/[;(]/)[0].trim();
+	if (!text) return undefined;
+	const list = text.split(/\s+/);
+	// A form key sent once reads back as one value, twice or more as a list.
+	return row.type.startsWith('array') && list.length > 1 ? list : text;
+}
+
+describe("every field, once added and left as the editor fills it, sends Twilio's own default or nothing", () => {
+	// Exceptions, each a deliberate choice: an added Wait URL left empty means "play nothing" (Twilio's WaitUrl=);
+	// Update's Hold and Beep On Exit have no Twilio default, and a switch has to show some position.
+	const EXCEPTIONS = ['WaitUrl', 'Hold', 'BeepOnExit'];
+	test.each([
+		['create', 'additionalFields', () => optional(createReference())],
+		['update', 'updateFields', updateReference],
+	] as Array<[string, string, () => ReferenceParameter[]]>)('%s', async (operation, name, rows) => {
+		const conference = env.sim.seedConference({ friendlyName: `defaults ${operation}` });
+		env.sim.seedParticipants(conference.sid, 1, { label: 'dflt' });
+		const options = await collection(operation, name);
+		const checked = rows().filter((row) => !EXCEPTIONS.includes(row.name));
+		const fields = Object.fromEntries(checked.map((row) => [fieldName(row.name), options.find((o) => o.name === fieldName(row.name))?.default]));
+		const { error } = await runNode({
+			parameters: { resource: 'participant', operation, conference: conference.sid, participant: 'dflt', from: '+15017122661', to: '+15558675310', [name]: fields },
+			credentials: env.credentials,
+		});
+		expect(error).toBeUndefined();
+		const body = participantRequests(env.sim)[0].body;
+		const expected: Record<string, string | string[]> = operation === 'create' ? { From: '+15017122661', To: '+15558675310' } : {};
+		for (const row of checked) {
+			const wire = wireDefault(row);
+			if (wire !== undefined) expected[row.name] = wire;
+		}
+		expect(body).toEqual(expected);
 	});
-	expect(participantRequests(env.sim)[0].body.TimeLimit).toBe('14400');
 });
 
 test('a list given by an expression as text is split into repeated keys', async () => {
@@ -111,9 +140,11 @@ describe('every parameter has the editor field its type calls for', () => {
 				expect([...values].sort()).toEqual([...row.allowed].sort());
 			} else if (row.allowed.length) {
 				expect(field?.type).toBe('options');
-				expect([...values].sort()).toEqual([...row.allowed].sort());
+				// An option of value '' stands for Twilio's own choice, sends nothing, and is then the default.
+				expect(values.filter((v) => v !== '').sort()).toEqual([...row.allowed].sort());
+				if (values.includes('')) expect(field?.default).toBe('');
 			} else if (/US or CA/.test(row.range)) {
-				expect(values.sort()).toEqual(['CA', 'US']);
+				expect(values.filter((v) => v !== '').sort()).toEqual(['CA', 'US']);
 			} else expect(field?.type).toBe('string');
 			if (field?.type === 'options' || field?.type === 'multiOptions') expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 		}

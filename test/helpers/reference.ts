@@ -8,6 +8,8 @@ export interface ReferenceParameter {
 	required: boolean;
 	allowed: string[];
 	range: string;
+	/** Twilio's default as the reference gives it, e.g. "60", "start end", "14400 (Twilio docs)"; empty when none. */
+	default: string;
 	pattern: string;
 }
 
@@ -21,8 +23,8 @@ function table(heading: string): ReferenceParameter[] {
 	const rows: ReferenceParameter[] = [];
 	for (const line of lines.slice(lines.findIndex((l) => l.startsWith('|---')) + 1)) {
 		if (!line.startsWith('|')) break;
-		const [name, type, required, allowed, range, , pattern] = line.split('|').slice(1).map((cell) => cell.trim());
-		rows.push({ name, type, required: required === 'yes', allowed: allowed ? allowed.split(/\s+/) : [], range, pattern });
+		const [name, type, required, allowed, range, defaultValue, pattern] = line.split('|').slice(1).map((cell) => cell.trim());
+		rows.push({ name, type, required: required === 'yes', allowed: allowed ? allowed.split(/\s+/) : [], range, default: defaultValue, pattern });
 	}
 	return rows;
 }

@@ -112,11 +112,11 @@ export const CREATE_PARAMETERS: ApiParameter[] = [
 	{ api: 'RecordingStatusCallbackMethod', kind: 'method', default: 'POST', description: 'HTTP method Twilio uses to call Recording Status Callback' },
 	{ api: 'SipAuthUsername', kind: 'string', description: 'User name Twilio authenticates with when To is a SIP address', hint: 'Only used when To is a SIP address' },
 	{ api: 'SipAuthPassword', kind: 'password', description: 'Password Twilio authenticates with when To is a SIP address', hint: 'Only used when To is a SIP address' },
-	{ api: 'Region', kind: 'options', values: [['Australia (au1)', 'au1'], ['Brazil (br1)', 'br1'], ['Germany (de1)', 'de1'], ['Ireland (ie1)', 'ie1'], ['Japan (jp1)', 'jp1'], ['Singapore (sg1)', 'sg1'], ['US East (us1)', 'us1'], ['US West (us2)', 'us2']], default: 'us1', description: "Twilio region that mixes the conference's audio" },
+	{ api: 'Region', kind: 'options', values: [['Australia (au1)', 'au1'], ['Automatic', ''], ['Brazil (br1)', 'br1'], ['Germany (de1)', 'de1'], ['Ireland (ie1)', 'ie1'], ['Japan (jp1)', 'jp1'], ['Singapore (sg1)', 'sg1'], ['US East (us1)', 'us1'], ['US West (us2)', 'us2']], default: '', description: "Twilio region that mixes the conference's audio. Automatic sends nothing and lets Twilio choose." },
 	{ api: 'ConferenceRecordingStatusCallback', kind: 'url', placeholder: 'e.g. https://example.com/conference-recording', description: 'URL Twilio notifies about the conference recording' },
 	{ api: 'ConferenceRecordingStatusCallbackMethod', kind: 'method', default: 'POST', description: 'HTTP method Twilio uses to call Conference Recording Status Callback' },
-	{ api: 'RecordingStatusCallbackEvent', kind: 'multiOptions', values: events('started', 'in-progress', 'paused', 'resumed', 'stopped', 'completed', 'failed', 'absent'), default: ['completed'], description: "Recording events of the participant's call reported to Recording Status Callback", hint: 'Only used with a Recording Status Callback' },
-	{ api: 'ConferenceRecordingStatusCallbackEvent', kind: 'multiOptions', values: events('in-progress', 'completed', 'failed', 'absent'), default: ['completed'], description: 'Conference recording events reported to Conference Recording Status Callback', hint: 'Only used with a Conference Recording Status Callback' },
+	{ api: 'RecordingStatusCallbackEvent', kind: 'multiOptions', values: events('started', 'in-progress', 'paused', 'resumed', 'stopped', 'completed', 'failed', 'absent'), default: [], description: "Recording events of the participant's call reported to Recording Status Callback", hint: 'Only used with a Recording Status Callback' },
+	{ api: 'ConferenceRecordingStatusCallbackEvent', kind: 'multiOptions', values: events('in-progress', 'completed', 'failed', 'absent'), default: [], description: 'Conference recording events reported to Conference Recording Status Callback', hint: 'Only used with a Conference Recording Status Callback' },
 	shared.Coaching,
 	shared.CallSidToCoach,
 	{ api: 'JitterBufferSize', kind: 'options', default: 'large', values: [['Large', 'large'], ['Medium', 'medium'], ['Off', 'off'], ['Small', 'small']], description: 'How much audio the jitter buffer holds: larger copes better with poor networks but adds delay' },
@@ -125,7 +125,7 @@ export const CREATE_PARAMETERS: ApiParameter[] = [
 	{ api: 'CallReason', kind: 'string', placeholder: 'e.g. Your appointment reminder', description: "Why you are calling, shown on the called party's phone (Branded Calls)" },
 	{ api: 'RecordingTrack', kind: 'options', default: 'both', values: [['Both', 'both'], ['Inbound', 'inbound'], ['Outbound', 'outbound']], description: 'Which audio of the call is recorded: what the participant says, what they hear, or both' },
 	{ api: 'TimeLimit', kind: 'integer', min: 1, max: 86400, default: 14400, description: 'Longest the call may last, in seconds (1 to 86400)' },
-	{ api: 'MachineDetection', kind: 'options', default: 'Enable', values: [['Detect Message End', 'DetectMessageEnd'], ['Enable', 'Enable']], description: 'Whether to detect an answering machine, and whether to wait for its greeting to end before reporting' },
+	{ api: 'MachineDetection', kind: 'options', default: '', values: [['Detect Message End', 'DetectMessageEnd'], ['Enable', 'Enable'], ['Off', '']], description: 'Whether to detect an answering machine, and whether to wait for its greeting to end before reporting. Off, as Twilio does unless asked, sends nothing.' },
 	{ api: 'MachineDetectionTimeout', kind: 'integer', min: 1, default: 30, description: 'Seconds allowed for deciding whether a person or a machine answered', hint: 'Only used when Machine Detection is set' },
 	{ api: 'MachineDetectionSpeechThreshold', kind: 'integer', min: 1000, max: 6000, default: 2400, description: 'Milliseconds of continuous speech after which the answer counts as a machine greeting (1000 to 6000)', hint: 'Only used when Machine Detection is set' },
 	{ api: 'MachineDetectionSpeechEndThreshold', kind: 'integer', min: 500, max: 5000, default: 1200, description: 'Milliseconds of silence that mark the end of speech (500 to 5000)', hint: 'Only used when Machine Detection is set' },
@@ -145,7 +145,7 @@ export const CREATE_PARAMETERS: ApiParameter[] = [
 	{ api: 'EmergencyZipCode', kind: 'string', description: "Emergency calls: the caller's postal code (Twilio reads the first 20 characters)" },
 	{ api: 'EmergencyCity', kind: 'string', description: "Emergency calls: the caller's city (Twilio reads the first 20 characters)" },
 	{ api: 'EmergencyState', kind: 'string', description: "Emergency calls: the caller's state or province (Twilio reads the first 20 characters)" },
-	{ api: 'EmergencyCountry', kind: 'options', default: 'US', values: [['Canada', 'CA'], ['United States', 'US']], description: "Emergency calls: the caller's country" },
+	{ api: 'EmergencyCountry', kind: 'options', default: '', values: [['Canada', 'CA'], ['Not Given', ''], ['United States', 'US']], description: "Emergency calls: the caller's country. Not Given sends nothing." },
 ];
 
 /** The 12 parameters of Update. */
