@@ -13,7 +13,7 @@ const request = (method: string, path: string, body: Record<string, string | str
 	query,
 	body,
 	contentType: Object.keys(body).length ? form : undefined,
-	rawBody: new URLSearchParams(Object.entries(body).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => [k, x]))).toString(),
+	rawBody: new URLSearchParams(Object.entries(body).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x]))).toString(),
 });
 
 // The checker that every test file applies to its traffic must itself catch what it claims to.

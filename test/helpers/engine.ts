@@ -196,7 +196,7 @@ function buildNode(options: Pick<RunOptions, 'type' | 'parameters' | 'continueOn
 }
 
 /** What WorkflowExecute and the node contexts need from n8n's CLI, with the given credentials. */
-export export function buildAdditionalData(
+export function buildAdditionalData(
 	credentialsHelper: ICredentialsHelper,
 	extra: Partial<IWorkflowExecuteAdditionalData> = {},
 ): IWorkflowExecuteAdditionalData {

@@ -3,7 +3,7 @@
  * leaves, so a bad row dials nobody; once Twilio refuses an item, items not yet sent are not sent, and the error
  * names the calls already placed; Stop sends nothing more. With Continue On Fail every item is judged alone.
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { executeWorkflow, loadPackage, PackageNodeTypes, packageCredentials } from '../helpers/engine';
 import { credentialsFor, participantRequests, startSimulator } from '../helpers/twilio';
@@ -95,13 +95,13 @@ describe('Stop', () => {
 		const sim = await startSimulator({ latencyMs: 100 });
 		try {
 			const loader = await loadPackage();
-			const node = {
+			const node: INode = {
 				id: 'twilio-node',
 				name: 'Twilio Conference',
 				type: 'n8n-nodes-twilio-conference.twilioConference',
 				typeVersion: 1,
-				position: [0, 0] as [number, number],
-				parameters: dialIn('stopped room', { maxRequestsInFlight: 1 }),
+				position: [0, 0],
+				parameters: dialIn('stopped room', { maxRequestsInFlight: 1 }) as unknown as INodeParameters,
 				credentials: { twilioConferenceApi: { id: 'cred-1', name: 'Twilio account' } },
 			};
 			let stop!: () => void;
