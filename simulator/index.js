@@ -6,6 +6,7 @@ const http = require('http');
 const { parseTwilioForm, twilioError, makeSid, rfc2822, safeDecode } = require('./util');
 const { createStore } = require('./store');
 const { route } = require('./routes');
+const { createCallbacks } = require('./callbacks'); // status callbacks to loopback receivers
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const MAX_BODY = 1024 * 1024;
@@ -33,6 +34,7 @@ async function createSimulator(options = {}) {
 	const startedAt = nowMs();
 
 	const store = createStore({ accountSid, nowMs, connectMs: () => connectAfterMs });
+	const callbacks = createCallbacks({ store, accountSid, authToken, nowMs, retryDelayMs: options.callbackRetryMs });
 	const requests = [];
 	let faults = [];
 	const counters = { total: 0, byStatus: {}, faults: 0 };
@@ -187,6 +189,7 @@ async function createSimulator(options = {}) {
 				takeCreateSlot,
 			});
 			send(entry, res, out.status, out.body, out.headers);
+			callbacks.afterRequest();
 		} catch (err) {
 			if (!err.status) {
 				send(entry, res, 500, twilioError(500, 20500, `Simulator error: ${err.message}`));
@@ -230,6 +233,7 @@ async function createSimulator(options = {}) {
 		accountSid,
 		authToken,
 		requests,
+		callbacks,
 		clearRequests() {
 			requests.length = 0;
 		},
@@ -280,6 +284,7 @@ async function createSimulator(options = {}) {
 			return { total: counters.total, byStatus: { ...counters.byStatus }, faults: counters.faults };
 		},
 		close() {
+			callbacks.close();
 			for (const t of timers) clearTimeout(t);
 			timers.clear();
 			faults = [];
