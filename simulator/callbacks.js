@@ -124,10 +124,24 @@ function createCallbacks({ store: watched, accountSid, authToken, nowMs, retryDe
 				recording: null,
 			});
 		}
-		const call = { p, conf, v, seq: 0, connected: false, connectedAt: null, snapshot: null, updates: 0, recording: null };
+		const call = { p, conf, v, seq: 0, stage: 'queued', connected: false, connectedAt: null, snapshot: null, updates: 0, recording: null };
 		calls.set(p.callSid, call);
-		callEvent(call, 'initiated', 'initiated');
 		watchConnections();
+	}
+
+	const STAGES = ['queued', 'connecting', 'ringing', 'connected'];
+
+	/** Follows the call on the store's clock: dialled (initiated), ringing, answered; each reported once, in order. */
+	function progress(call) {
+		const status = store.participantJson(call.p).status;
+		const reached = STAGES.indexOf(status);
+		if (reached === -1) return;
+		const was = STAGES.indexOf(call.stage);
+		if (reached <= was) return;
+		if (was < 1) callEvent(call, 'initiated', 'initiated');
+		if (was < 2 && reached >= 2) callEvent(call, 'ringing', 'ringing');
+		call.stage = status;
+		if (reached === 3) onConnected(call);
 	}
 
 	function onConnected(call) {
@@ -136,7 +150,6 @@ function createCallbacks({ store: watched, accountSid, authToken, nowMs, retryDe
 		call.connectedAt = nowMs();
 		call.snapshot = snapshotOf(p);
 		call.updates = (p.updates || []).length;
-		callEvent(call, 'ringing', 'ringing');
 		callEvent(call, 'answered', 'in-progress');
 		conferenceEvent(conf, 'participant-join', participantFields(call));
 		const settings = conferences.get(conf.sid);
@@ -204,8 +217,8 @@ function createCallbacks({ store: watched, accountSid, authToken, nowMs, retryDe
 			let waiting = 0;
 			for (const call of calls.values()) {
 				if (call.connected) continue;
-				if (store.participantJson(call.p).status === 'connected') onConnected(call);
-				else waiting += 1;
+				progress(call);
+				if (!call.connected) waiting += 1;
 			}
 			if (!waiting) {
 				clearInterval(poller);

@@ -6,50 +6,64 @@ const http = require('http');
 const { parseTwilioForm, twilioError, makeSid, rfc2822, safeDecode } = require('./util');
 const { createStore } = require('./store');
 const { route } = require('./routes');
+const { createResponder } = require('./faults');
+const { createDialQueue, createConcurrencyGate, checkLimit } = require('./limits');
 const { createCallbacks } = require('./callbacks'); // status callbacks to loopback receivers
 
-const JSON_TYPE = 'application/json; charset=utf-8';
 const MAX_BODY = 1024 * 1024;
-const FAULT_KINDS = ['status', 'reset', 'hang', 'malformed-json', 'html', 'empty'];
+const WWW_AUTHENTICATE = { 'WWW-Authenticate': 'Basic realm="Twilio API"' };
+
+/** The account a request is counted against: the Account SID its path names ('' when none). */
+function accountOf(pathSegments) {
+	if (pathSegments[1] !== 'Accounts' || !pathSegments[2]) return '';
+	return pathSegments[2].replace(/\.json$/, '');
+}
 
 /**
  * Start a simulator.
  * @param {object} [options]
  * @param {string} [options.accountSid]
  * @param {string} [options.authToken]
- * @param {{sid: string, secret: string}[]} [options.apiKeys]
- * @param {number} [options.port=0]            0 picks a free port
- * @param {number} [options.callsPerSecond=1]  participant creates per second; 0 or Infinity = no limit
- * @param {number} [options.connectAfterMs=1500] queued -> connected delay
- * @param {() => Date} [options.now]           clock override
+ * @param {{sid: string, secret: string, main?: boolean}[]} [options.apiKeys]  Standard keys unless main
+ * @param {number} [options.port=0]               0 picks a free port
+ * @param {number} [options.callsPerSecond=1]     calls dialled per second; 0 or Infinity = no queue
+ * @param {number} [options.connectAfterMs=1500]  dialled -> connected (connecting, then ringing)
+ * @param {number} [options.concurrencyLimit=Infinity] requests in flight per account before 429
+ * @param {number|null} [options.retryAfterSeconds=1]  Retry-After on that 429; null leaves it out
+ * @param {number} [options.latencyMs=0]          each answer is held this long
+ * @param {(entry: object) => void} [options.onResponse] called once per request, when answered or dropped
+ * @param {() => Date} [options.now]              clock override
  */
 async function createSimulator(options = {}) {
 	const accountSid = options.accountSid || makeSid('AC');
 	const authToken = options.authToken || 'simulator-auth-token';
-	const apiKeys = new Map((options.apiKeys || []).map((k) => [k.sid, k.secret]));
+	const apiKeys = new Map((options.apiKeys || []).map((k) => [k.sid, { secret: k.secret, main: k.main === true }]));
 	const clock = options.now || (() => new Date());
 	const nowMs = () => +clock();
-	let callsPerSecond = options.callsPerSecond ?? 1;
-	const connectAfterMs = options.connectAfterMs ?? 1500;
+	const connectAfterMs = checkLimit('connectAfterMs', options.connectAfterMs ?? 1500);
+	let latencyMs = checkLimit('latencyMs', options.latencyMs ?? 0);
 	const startedAt = nowMs();
 
 	const store = createStore({ accountSid, nowMs, connectMs: () => connectAfterMs });
 	const callbacks = createCallbacks({ store, accountSid, authToken, nowMs, retryDelayMs: options.callbackRetryMs });
+	const dialQueue = createDialQueue({ callsPerSecond: options.callsPerSecond ?? 1, nowMs });
+	const gate = createConcurrencyGate({
+		limit: options.concurrencyLimit ?? Infinity,
+		retryAfterSeconds: options.retryAfterSeconds === undefined ? 1 : options.retryAfterSeconds,
+	});
 	const requests = [];
-	let faults = [];
 	const counters = { total: 0, byStatus: {}, faults: 0 };
-	const createTimes = []; // admitted participant creates, for the rate limit
 	const sockets = new Set();
 	const timers = new Set();
-
-	function takeCreateSlot() {
-		if (!callsPerSecond || callsPerSecond === Infinity) return true;
-		const t = nowMs();
-		while (createTimes.length && t - createTimes[0] >= 1000) createTimes.shift();
-		if (createTimes.length >= callsPerSecond) return false;
-		createTimes.push(t);
-		return true;
-	}
+	const responder = createResponder({
+		accountSid,
+		timers,
+		onAnswer(entry) {
+			if (entry.status !== null) counters.byStatus[entry.status] = (counters.byStatus[entry.status] || 0) + 1;
+			if (options.onResponse) options.onResponse(entry);
+		},
+	});
+	const { send } = responder;
 
 	function accountJson() {
 		const uri = `/2010-04-01/Accounts/${accountSid}`;
@@ -67,7 +81,7 @@ async function createSimulator(options = {}) {
 		};
 	}
 
-	/** Basic auth: account SID + auth token, or API key SID + secret. */
+	/** Basic auth: account SID + auth token, or API key SID + secret. `standardKey`: a key that may not read /Accounts. */
 	function authenticate(header) {
 		const m = /^Basic\s+(.+)$/i.exec(header || '');
 		if (!m) return { ok: false, user: null };
@@ -76,71 +90,32 @@ async function createSimulator(options = {}) {
 		if (colon === -1) return { ok: false, user: decoded };
 		const user = decoded.slice(0, colon);
 		const pass = decoded.slice(colon + 1);
-		const ok = (user === accountSid && pass === authToken) || (apiKeys.has(user) && apiKeys.get(user) === pass);
-		return { ok, user };
+		if (user === accountSid && pass === authToken) return { ok: true, user, standardKey: false };
+		const key = apiKeys.get(user);
+		if (key && key.secret === pass) return { ok: true, user, standardKey: !key.main };
+		return { ok: false, user };
 	}
 
-	function takeFault(entry) {
-		const i = faults.findIndex(
-			(f) =>
-				(!f.method || f.method.toUpperCase() === entry.method) &&
-				(!f.path || (f.path instanceof RegExp ? f.path.test(entry.path) : entry.path.includes(f.path))),
-		);
-		if (i === -1) return null;
-		const f = faults[i];
-		f.remaining -= 1;
-		if (f.remaining <= 0) faults.splice(i, 1);
-		return f;
-	}
-
-	function send(entry, res, status, body, headers = {}) {
-		entry.status = status;
-		counters.byStatus[status] = (counters.byStatus[status] || 0) + 1;
-		const text = body === null || body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
-		const h = { 'Twilio-Request-Id': makeSid('RQ'), ...headers };
-		if (status !== 204 && !Object.keys(h).some((k) => k.toLowerCase() === 'content-type')) {
-			h['Content-Type'] = JSON_TYPE;
-		}
-		h['Content-Length'] = Buffer.byteLength(text);
-		res.writeHead(status, h);
-		res.end(status === 204 ? undefined : text);
-	}
-
-	function applyFault(f, entry, req, res) {
-		entry.fault = f.kind;
-		counters.faults += 1;
-		switch (f.kind) {
-			case 'reset':
-				req.socket.destroy();
-				return;
-			case 'hang': {
-				const timer = setTimeout(() => {
-					timers.delete(timer);
-					req.socket.destroy();
-				}, f.ms ?? 30000);
-				timer.unref();
-				timers.add(timer);
-				return;
-			}
-			case 'malformed-json':
-				send(entry, res, f.status || 200, `{"account_sid":"${accountSid}","call_sid":"CA`);
-				return;
-			case 'html':
-				send(
-					entry,
-					res,
-					f.status || 502,
-					'<!DOCTYPE html><html><head><title>Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>',
-					{ 'Content-Type': 'text/html; charset=utf-8' },
-				);
-				return;
-			case 'empty':
-				send(entry, res, f.status || 200, '');
-				return;
-			default: {
-				const status = f.status || 500;
-				send(entry, res, status, f.body !== undefined ? f.body : twilioError(status), f.headers);
-			}
+	/** Route a request and turn thrown errors into Twilio-shaped answers. */
+	function answer(entry, auth, rawBody) {
+		try {
+			return route({
+				method: entry.method,
+				path: entry.path,
+				query: entry.query,
+				body: entry.body,
+				rawBody,
+				contentType: entry.contentType,
+				standardKey: auth.standardKey,
+				store,
+				accountSid,
+				accountJson,
+				nowMs,
+				scheduleDial: dialQueue.schedule,
+			});
+		} catch (err) {
+			if (!err.status) return { status: 500, body: twilioError(500, 20500, `Simulator error: ${err.message}`) };
+			return { status: err.status, body: twilioError(err.status, err.code, err.message), headers: err.headers };
 		}
 	}
 
@@ -152,6 +127,7 @@ async function createSimulator(options = {}) {
 		const entry = {
 			method: req.method,
 			path: rawPath,
+			rawQuery,
 			pathSegments: rawPath.split('/').slice(1).map((s) => safeDecode(s) ?? s),
 			query: parseTwilioForm(rawQuery),
 			body: isForm ? parseTwilioForm(rawBody) : {},
@@ -162,41 +138,48 @@ async function createSimulator(options = {}) {
 			status: null,
 			fault: null,
 			at: nowMs(),
+			ms: null,
+			concurrencyRejected: false,
 		};
 		requests.push(entry);
 		counters.total += 1;
+		responder.arrived(entry);
 
-		const fault = takeFault(entry);
-		if (fault) return applyFault(fault, entry, req, res);
+		const fault = responder.take(entry);
+		if (fault) {
+			counters.faults += 1;
+			return responder.apply(fault, entry, req, res);
+		}
+		if (!auth.ok) return send(entry, res, 401, twilioError(401, 20003, 'Authenticate'), WWW_AUTHENTICATE);
 
-		if (!auth.ok) {
-			return send(entry, res, 401, twilioError(401, 20003, 'Authenticate'), {
-				'WWW-Authenticate': 'Basic realm="Twilio API"',
-			});
+		const ticket = gate.enter(accountOf(entry.pathSegments));
+		if (!ticket.admitted) {
+			entry.concurrencyRejected = true;
+			const headers = { 'Twilio-Concurrent-Requests': String(ticket.current) };
+			if (gate.retryAfterSeconds !== null) headers['Retry-After'] = String(gate.retryAfterSeconds);
+			return send(entry, res, 429, twilioError(429, 20429, 'Too Many Requests'), headers);
 		}
-		try {
-			const out = route({
-				method: req.method,
-				path: rawPath,
-				query: entry.query,
-				body: entry.body,
-				rawBody,
-				contentType,
-				store,
-				accountSid,
-				accountJson,
-				nowMs,
-				takeCreateSlot,
-			});
-			send(entry, res, out.status, out.body, out.headers);
-			callbacks.afterRequest();
-		} catch (err) {
-			if (!err.status) {
-				send(entry, res, 500, twilioError(500, 20500, `Simulator error: ${err.message}`));
-				return;
-			}
-			send(entry, res, err.status, twilioError(err.status, err.code, err.message), err.headers);
-		}
+		const out = answer(entry, auth, rawBody);
+		callbacks.afterRequest();
+		const headers = { ...out.headers, 'Twilio-Concurrent-Requests': String(ticket.current) };
+		const deliver = () => {
+			ticket.release();
+			send(entry, res, out.status, out.body, headers);
+		};
+		if (!latencyMs) return deliver();
+		const timer = setTimeout(() => {
+			timers.delete(timer);
+			deliver();
+		}, latencyMs);
+		timers.add(timer);
+		// A client that gives up while the answer is held frees its place at once.
+		res.on('close', () => {
+			if (entry.status !== null) return;
+			clearTimeout(timer);
+			timers.delete(timer);
+			ticket.release();
+			responder.finish(entry);
+		});
 	}
 
 	const server = http.createServer((req, res) => {
@@ -237,10 +220,14 @@ async function createSimulator(options = {}) {
 		clearRequests() {
 			requests.length = 0;
 		},
-		seedConference({ friendlyName, status = 'in-progress', region } = {}) {
-			return store.conferenceJson(store.createConference({ friendlyName, status, region }));
+		/** A conference as if it existed already; createdAt / updatedAt take ms or a Date. */
+		seedConference({ friendlyName, status = 'in-progress', region, createdAt, updatedAt, maxParticipants } = {}) {
+			const conf = store.createConference({ friendlyName, status, region, maxParticipants });
+			if (createdAt !== undefined) conf.createdAt = conf.updatedAt = +createdAt;
+			if (updatedAt !== undefined) conf.updatedAt = +updatedAt;
+			return store.conferenceJson(conf);
 		},
-		/** Add participants without validation or rate limit; overrides may be a function of the index. */
+		/** Live participants, added without validation, limits or queueing; overrides may be a function of the index. */
 		seedParticipants(conferenceSid, count, overrides = {}) {
 			const conf = conferenceOrThrow(conferenceSid);
 			const out = [];
@@ -249,7 +236,7 @@ async function createSimulator(options = {}) {
 				if (o.label && store.labelTaken(conf.sid, o.label)) throw new Error(`label ${o.label} is taken`);
 				const createdAt = o.createdAt ?? nowMs() - connectAfterMs;
 				const params = o.params ?? { To: o.to, From: o.from };
-				out.push(store.participantJson(store.addParticipant(conf, { ...o, params, createdAt })));
+				out.push(store.participantJson(store.addParticipant(conf, { ...o, params, createdAt, dialAt: createdAt })));
 			}
 			return out;
 		},
@@ -266,28 +253,34 @@ async function createSimulator(options = {}) {
 				participants,
 			};
 		},
-		inject(fault) {
-			if (!fault || !FAULT_KINDS.includes(fault.kind)) {
-				throw new Error(`inject: kind must be one of ${FAULT_KINDS.join(', ')}`);
-			}
-			const f = { ...fault, remaining: fault.times ?? 1 };
-			faults.push(f);
-			return f;
-		},
-		clearFaults() {
-			faults = [];
-		},
-		setCallsPerSecond(n) {
-			callsPerSecond = n;
+		inject: responder.inject,
+		clearFaults: responder.clear,
+		setCallsPerSecond: dialQueue.setCallsPerSecond,
+		setConcurrencyLimit: gate.setLimit,
+		setLatencyMs(n) {
+			latencyMs = checkLimit('latencyMs', n);
 		},
 		stats() {
-			return { total: counters.total, byStatus: { ...counters.byStatus }, faults: counters.faults };
+			return {
+				total: counters.total,
+				byStatus: { ...counters.byStatus },
+				faults: counters.faults,
+				...gate.stats(),
+				callsPerSecond: dialQueue.callsPerSecond,
+			};
+		},
+		/** Start the counters afresh (the request log is cleared separately). */
+		resetStats() {
+			counters.total = 0;
+			counters.byStatus = {};
+			counters.faults = 0;
+			gate.resetStats();
 		},
 		close() {
 			callbacks.close();
 			for (const t of timers) clearTimeout(t);
 			timers.clear();
-			faults = [];
+			responder.clear();
 			return new Promise((resolve) => {
 				server.close(() => resolve());
 				for (const s of sockets) s.destroy();

@@ -5,7 +5,9 @@
 
 const { safeDecode } = require('./util');
 const { ParamError, validateCreate, validateUpdate, parseBoolFilter, checkValue } = require('./validate');
-const { paginate } = require('./store');
+const { paginate, pagingParams, single } = require('./paging');
+const { listConferences } = require('./conference-list');
+const { checkLabel, labelInUse, conferenceFull } = require('./rules');
 
 const CONFERENCE_SID = /^CF[0-9a-fA-F]{32}$/;
 
@@ -24,30 +26,6 @@ const notFound = (path) => new ApiError(404, 20404, `The requested resource ${pa
 function jsonSegment(raw) {
 	if (!raw || !raw.endsWith('.json')) return null;
 	return safeDecode(raw.slice(0, -5));
-}
-
-function single(query, name) {
-	const v = query[name];
-	if (Array.isArray(v)) throw new ParamError(20001, `Parameter ${name} was given more than once`);
-	return v;
-}
-
-function pagingParams(query) {
-	const sizeRaw = single(query, 'PageSize');
-	const pageRaw = single(query, 'Page');
-	let pageSize = 50;
-	if (sizeRaw !== undefined) {
-		if (!/^\d+$/.test(sizeRaw) || +sizeRaw < 1 || +sizeRaw > 1000) {
-			throw new ParamError(20001, `Invalid PageSize '${sizeRaw}': must be an integer between 1 and 1000`);
-		}
-		pageSize = +sizeRaw;
-	}
-	let page = 0;
-	if (pageRaw !== undefined) {
-		if (!/^\d+$/.test(pageRaw)) throw new ParamError(20001, `Invalid Page '${pageRaw}': must be 0 or more`);
-		page = +pageRaw;
-	}
-	return { pageSize, page, pageToken: single(query, 'PageToken') };
 }
 
 /** POST bodies must be form-encoded when they carry anything at all. */
@@ -73,6 +51,10 @@ function route(ctx) {
 	if (segs.length === 3) {
 		if (jsonSegment(segs[2]) !== accountSid) throw notFound(ctx.path);
 		methods(['GET']);
+		// Standard API keys may use everything but /Accounts (and /Keys).
+		if (ctx.standardKey) {
+			throw new ApiError(401, 20003, 'Authenticate', { 'WWW-Authenticate': 'Basic realm="Twilio API"' });
+		}
 		return { status: 200, body: ctx.accountJson() };
 	}
 	if (safeDecode(segs[2]) !== accountSid) throw notFound(ctx.path);
@@ -127,26 +109,6 @@ function conferenceBySid(ctx, sid) {
 	return conf;
 }
 
-function listConferences(ctx) {
-	const { store, query } = ctx;
-	const friendlyName = single(query, 'FriendlyName');
-	const status = single(query, 'Status');
-	if (status !== undefined) {
-		checkValue('Status', { type: 'enum', values: ['init', 'in-progress', 'completed'] }, status);
-	}
-	const items = store.listConferences({ friendlyName, status });
-	const page = paginate({
-		items,
-		idOf: (c) => c.sid,
-		path: `${store.base}/Conferences.json`,
-		filters: [['FriendlyName', friendlyName], ['Status', status]],
-		key: 'conferences',
-		...pagingParams(query),
-	});
-	page.conferences = page.conferences.map(store.conferenceJson);
-	return { status: 200, body: page };
-}
-
 function updateConference(ctx, conf) {
 	requireForm(ctx);
 	const status = single(ctx.body, 'Status');
@@ -192,14 +154,15 @@ function createParticipant(ctx, confKey) {
 	requireForm(ctx);
 	const { values: v, ignored } = validateCreate(ctx.body);
 	const label = v.Label || null;
-	if (label !== null && conf && store.labelTaken(conf.sid, label)) {
-		throw new ParamError(20001, `Label '${label}' is already used by a participant of this conference`);
+	if (label !== null) checkLabel(label);
+	if (label !== null && conf && store.labelTaken(conf.sid, label)) throw labelInUse(label);
+	if (conf && store.isFull(conf)) throw conferenceFull(conf);
+	// The participant that starts the conference sets its size; later ones cannot change it.
+	if (!conf) {
+		conf = store.createConference({ friendlyName: confKey, region: v.Region || 'us1', maxParticipants: v.MaxParticipants });
 	}
-	if (!ctx.takeCreateSlot()) {
-		throw new ApiError(429, 20429, 'Too Many Requests', { 'Retry-After': '1' });
-	}
-	if (!conf) conf = store.createConference({ friendlyName: confKey, region: v.Region || 'us1' });
 	const p = store.addParticipant(conf, {
+		dialAt: ctx.scheduleDial(),
 		label,
 		muted: v.Muted,
 		coaching: v.Coaching ?? Boolean(v.CallSidToCoach),

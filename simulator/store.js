@@ -2,13 +2,16 @@
 // In-memory state of the simulated account: conferences and their
 // participants, plus the JSON views and list paging Twilio uses.
 
-const { makeSid, rfc2822, buildQuery } = require('./util');
+const { makeSid, rfc2822 } = require('./util');
+
+/** Twilio's cap on participants in one conference, and MaxParticipants' default. */
+const MAX_PARTICIPANTS = 250;
 
 /**
  * @param {object} o
  * @param {string} o.accountSid
  * @param {() => number} o.nowMs       current time in ms
- * @param {() => number} o.connectMs   delay between queued and connected
+ * @param {() => number} o.connectMs   from dialling to connected: connecting for the first half, then ringing
  */
 function createStore({ accountSid, nowMs, connectMs }) {
 	const base = `/2010-04-01/Accounts/${accountSid}`;
@@ -16,7 +19,7 @@ function createStore({ accountSid, nowMs, connectMs }) {
 	const participants = new Map(); // conference sid -> Map(call sid -> record)
 	let seq = 0;
 
-	function createConference({ friendlyName, status = 'init', region = 'us1' } = {}) {
+	function createConference({ friendlyName, status = 'init', region = 'us1', maxParticipants = MAX_PARTICIPANTS } = {}) {
 		if (!['init', 'in-progress', 'completed'].includes(status)) {
 			throw new Error(`unknown conference status ${status}`);
 		}
@@ -31,15 +34,28 @@ function createStore({ accountSid, nowMs, connectMs }) {
 			seq: ++seq,
 			reasonEnded: null,
 			callSidEnding: null,
+			maxParticipants,
 		};
 		conferences.set(rec.sid, rec);
 		participants.set(rec.sid, new Map());
 		return rec;
 	}
 
+	/** Where a participant's call is on the clock: waiting to be dialled, dialling, ringing, answered. */
 	function participantStatus(p) {
 		if (p.fixedStatus) return p.fixedStatus;
-		return nowMs() - p.createdAt >= connectMs() ? 'connected' : 'queued';
+		const since = nowMs() - p.dialAt;
+		if (since < 0) return 'queued';
+		if (since >= connectMs()) return 'connected';
+		return since < connectMs() / 2 ? 'connecting' : 'ringing';
+	}
+
+	/** When the participant last changed status on its own (for date_updated). */
+	function lastTransition(p) {
+		const since = nowMs() - p.dialAt;
+		if (p.fixedStatus || since < 0) return p.createdAt;
+		if (since >= connectMs()) return p.dialAt + connectMs();
+		return since < connectMs() / 2 ? p.dialAt : p.dialAt + connectMs() / 2;
 	}
 
 	function conferenceStatus(c) {
@@ -73,6 +89,7 @@ function createStore({ accountSid, nowMs, connectMs }) {
 			fixedStatus: fields.status || null,
 			createdAt: fields.createdAt ?? t,
 			updatedAt: fields.createdAt ?? t,
+			dialAt: fields.dialAt ?? fields.createdAt ?? t,
 			seq: ++seq,
 			params: fields.params || {},
 		};
@@ -107,6 +124,11 @@ function createStore({ accountSid, nowMs, connectMs }) {
 		if (map.has(key)) return map.get(key);
 		for (const p of map.values()) if (p.label !== null && p.label === key) return p;
 		return undefined;
+	}
+
+	/** Whether the conference has no room for one more participant. */
+	function isFull(conf) {
+		return participants.get(conf.sid).size >= Math.min(conf.maxParticipants, MAX_PARTICIPANTS);
 	}
 
 	function labelTaken(confSid, label) {
@@ -155,10 +177,10 @@ function createStore({ accountSid, nowMs, connectMs }) {
 		};
 	}
 
+	/** A create's answer says `queued` and how long the call waits to be dialled; later reads follow the clock. */
 	function participantJson(p, { created = false } = {}) {
-		const status = participantStatus(p);
-		let updated = p.updatedAt;
-		if (status === 'connected' && !p.fixedStatus) updated = Math.max(updated, p.createdAt + connectMs());
+		const status = created ? 'queued' : participantStatus(p);
+		const updated = created ? p.updatedAt : Math.max(p.updatedAt, lastTransition(p));
 		return {
 			account_sid: accountSid,
 			call_sid: p.callSid,
@@ -173,15 +195,15 @@ function createStore({ accountSid, nowMs, connectMs }) {
 			hold: p.hold,
 			start_conference_on_enter: p.startConferenceOnEnter,
 			status,
-			queue_time: created ? '1000' : null,
+			queue_time: created ? String(Math.max(0, Math.round(p.dialAt - p.createdAt))) : null,
 			uri: `${base}/Conferences/${p.conferenceSid}/Participants/${p.callSid}.json`,
 		};
 	}
 
-	function listConferences({ friendlyName, status }) {
+	/** Conferences matching every given test, newest first. */
+	function listConferences(tests) {
 		return [...conferences.values()]
-			.filter((c) => friendlyName === undefined || c.friendlyName === friendlyName)
-			.filter((c) => status === undefined || conferenceStatus(c) === status)
+			.filter((c) => tests.every((test) => test(c, conferenceStatus(c))))
 			.sort((a, b) => b.createdAt - a.createdAt || b.seq - a.seq);
 	}
 
@@ -205,6 +227,7 @@ function createStore({ accountSid, nowMs, connectMs }) {
 		findCall,
 		callJson,
 		labelTaken,
+		isFull,
 		removeParticipant,
 		endConference,
 		conferenceJson,
@@ -214,34 +237,4 @@ function createStore({ accountSid, nowMs, connectMs }) {
 	};
 }
 
-/**
- * Cut one page out of an ordered list, Twilio style.
- * PageToken "PA<id>" means "items after <id>", "PB<id>" means "items before
- * <id>"; without a token (or if its item is gone) the offset is Page*PageSize.
- * `filters` are [key, value] pairs repeated in every paging URI.
- */
-function paginate({ items, idOf, path, filters, pageSize, page, pageToken, key }) {
-	let start = page * pageSize;
-	const m = /^P([AB])(.+)$/.exec(pageToken || '');
-	if (m) {
-		const idx = items.findIndex((it) => idOf(it) === m[2]);
-		if (idx !== -1) start = m[1] === 'A' ? idx + 1 : Math.max(0, idx - pageSize);
-	}
-	const slice = items.slice(start, start + pageSize);
-	const uriFor = (p, token) => path + buildQuery([...filters, ['PageSize', pageSize], ['Page', p], ['PageToken', token]]);
-	const hasNext = start + pageSize < items.length;
-	const hasPrev = page > 0 && start > 0 && slice.length > 0;
-	return {
-		[key]: slice,
-		end: slice.length ? start + slice.length - 1 : start,
-		first_page_uri: uriFor(0),
-		next_page_uri: hasNext && slice.length ? uriFor(page + 1, 'PA' + idOf(slice[slice.length - 1])) : null,
-		page,
-		page_size: pageSize,
-		previous_page_uri: hasPrev ? uriFor(page - 1, 'PB' + idOf(slice[0])) : null,
-		start,
-		uri: uriFor(page, pageToken || undefined),
-	};
-}
-
-module.exports = { createStore, paginate };
+module.exports = { createStore, MAX_PARTICIPANTS };

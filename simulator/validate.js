@@ -1,7 +1,9 @@
 'use strict';
-// Parameter rules for creating and updating conference participants, taken
-// from shared/reference/participant-parameters.md, and the checker that
-// applies them to a parsed form body.
+// Parameter rules for creating and updating conference participants, after
+// Twilio's Participant resource description, and the checker that applies
+// them to a parsed form body.
+
+const { checkTo, checkFrom } = require('./rules');
 
 const HTTP_METHOD = ['GET', 'POST'];
 const CA_SID = /^CA[0-9a-fA-F]{32}$/;
@@ -10,6 +12,8 @@ const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
 
 const str = { type: 'string' };
 const uri = { type: 'uri' };
+// WaitUrl has its own error (13233) and, like the others, takes '' (play nothing).
+const waitUrl = { type: 'uri', code: 13233 };
 const method = { type: 'enum', values: HTTP_METHOD };
 const bool = { type: 'bool' };
 const int = (min, max) => ({ type: 'int', min, max });
@@ -29,7 +33,7 @@ const CREATE_PARAMS = {
 	Beep: oneOf('true', 'false', 'onEnter', 'onExit'),
 	StartConferenceOnEnter: bool,
 	EndConferenceOnExit: bool,
-	WaitUrl: uri,
+	WaitUrl: waitUrl,
 	WaitMethod: method,
 	EarlyMedia: bool,
 	MaxParticipants: int(2, 250),
@@ -59,7 +63,7 @@ const CREATE_PARAMS = {
 	CallerId: str,
 	CallReason: str,
 	RecordingTrack: oneOf('inbound', 'outbound', 'both'),
-	TimeLimit: int(),
+	TimeLimit: int(1, 86400),
 	MachineDetection: oneOf('Enable', 'DetectMessageEnd'),
 	MachineDetectionTimeout: int(),
 	MachineDetectionSpeechThreshold: int(1000, 6000),
@@ -90,7 +94,7 @@ const UPDATE_PARAMS = {
 	HoldMethod: method,
 	AnnounceUrl: uri,
 	AnnounceMethod: method,
-	WaitUrl: uri,
+	WaitUrl: waitUrl,
 	WaitMethod: method,
 	BeepOnExit: bool,
 	EndConferenceOnExit: bool,
@@ -143,7 +147,11 @@ function checkValue(name, spec, value) {
 			return value;
 		case 'uri':
 			if (value === '') return value;
-			if (!isHttpUrl(value)) throw new ParamError(21205, `${name} is not a valid URL: ${value}`);
+			if (isHttpUrl(value)) return value;
+			if (spec.code === 13233) {
+				throw new ParamError(13233, `Invalid ${name} value '${value}': must be a well-formed URL or the empty string`);
+			}
+			throw new ParamError(21205, `${name} is not a valid URL: ${value}`);
 			return value;
 		case 'passports': {
 			const list = value.split(',').map((s) => s.trim());
@@ -206,6 +214,8 @@ function validateCreate(body) {
 	if (blank(body.To)) throw new ParamError(21604, "A 'To' phone number is required.");
 	const result = validateParams(CREATE_PARAMS, body);
 	const v = result.values;
+	checkTo(v.To);
+	checkFrom(v.From, v.To);
 	if (v.Coaching === true && !v.CallSidToCoach) {
 		throw new ParamError(20001, 'CallSidToCoach is required when Coaching is true');
 	}
