@@ -103,7 +103,7 @@ export async function startTrigger(options: {
 			workflowExecuteAdditionalData: additionalData,
 			webhookId: WEBHOOK_ID,
 		};
-		const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, []);
+		const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
 		const webhookResult = await nodeType.webhook!.call(context);
 		if (!res.headersSent && !webhookResult.noWebhookResponse) {
 			res.setHeader('Content-Type', 'application/json');
@@ -164,7 +164,7 @@ export async function startTrigger(options: {
 		},
 		async activate() {
 			const context = new HookContext(workflow, node, additional({}), 'trigger', 'activate');
-			const methods = nodeType.webhookMethods!.default;
+			const methods = nodeType.webhookMethods!.default!;
 			if (await methods.checkExists.call(context)) return true;
 			return await methods.create.call(context);
 		},

@@ -2,6 +2,7 @@
  * Every event the trigger offers, delivered signed through the engine: the output item's name, family, typed
  * fields and raw copy. Parameters follow Twilio's conference, call status and recording callbacks.
  */
+import type { INodeType } from 'n8n-workflow';
 import { formBody, twilioSignature } from '../helpers/twilioSigner';
 import type { Params } from '../helpers/twilioSigner';
 import { startTrigger, WEBHOOK_PATH } from '../helpers/webhook';
@@ -100,7 +101,8 @@ describe('Twilio Conference Trigger output for every event', () => {
 	it('offers exactly these events in the editor', async () => {
 		const { loadPackage } = await import('../helpers/engine');
 		const loader = await loadPackage();
-		const events = loader.getNode('twilioConferenceTrigger').type.description.properties.find((p) => p.name === 'events');
+		const { description } = loader.getNode('twilioConferenceTrigger').type as INodeType;
+		const events = description.properties.find((p) => p.name === 'events');
 		const offered = (events?.options as Array<{ value: string }>).map((o) => o.value).sort();
 		expect(offered).toEqual([...new Set(CASES.map(([event]) => event))].sort());
 	});

@@ -2,6 +2,7 @@
  * The built trigger, loaded by n8n's PackageDirectoryLoader, receiving real HTTP requests through n8n-core's
  * WebhookContext; executions run with WorkflowExecute. Signatures come from the test's own signer.
  */
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { formBody, sha256Hex, twilioSignature } from '../helpers/twilioSigner';
 import type { Params } from '../helpers/twilioSigner';
 import { startTrigger, WEBHOOK_PATH } from '../helpers/webhook';
@@ -143,7 +144,7 @@ describe('Twilio Conference Trigger webhook', () => {
 
 describe('Twilio Conference Trigger settings', () => {
 	const open: TriggerHarness[] = [];
-	const start = async (parameters: object, credentials: object = CREDENTIALS, webhookOrigin?: string) => {
+	const start = async (parameters: object, credentials: ICredentialDataDecryptedObject = CREDENTIALS, webhookOrigin?: string) => {
 		const harness = await startTrigger({ parameters: { events: ALL_EVENTS, ...parameters }, credentials, webhookOrigin });
 		open.push(harness);
 		return harness;
