@@ -1,6 +1,7 @@
 import { runNode } from './helpers/engine';
 import type { RunResult } from './helpers/engine';
 import { ACCOUNT_SID, AUTH_TOKEN, participantRequests, useSimulator } from './helpers/twilio';
+import { inCreateGroups } from './helpers/createFields';
 
 const env = useSimulator();
 const CF = 'CF0123456789abcdef0123456789abcdef';
@@ -11,7 +12,7 @@ const create = (fields: Record<string, unknown> = {}, extra: Record<string, unkn
 	conference: 'Errors Room',
 	from: '+15017122661',
 	to: '+15558675310',
-	additionalFields: fields,
+	...inCreateGroups(fields),
 	...extra,
 });
 

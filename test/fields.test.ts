@@ -4,6 +4,7 @@ import { loadPackage, runNode } from './helpers/engine';
 import { createReference, fieldName, sampleFor, updateReference } from './helpers/reference';
 import type { ReferenceParameter } from './helpers/reference';
 import { participantRequests, useSimulator } from './helpers/twilio';
+import { inCreateGroups } from './helpers/createFields';
 
 const env = useSimulator();
 
@@ -20,12 +21,48 @@ function samples(rows: ReferenceParameter[]) {
 	return { fields, wire };
 }
 
-async function collection(operation: string, name: string): Promise<INodeProperties[]> {
+/** The entries of the named collections of an operation, as the editor receives them. */
+async function collection(operation: string, ...names: string[]): Promise<INodeProperties[]> {
 	const loader = await loadPackage();
 	const description = loader.getNode('twilioConference').type.description as { properties: INodeProperties[] };
-	const property = description.properties.find((p) => p.name === name && p.displayOptions?.show?.operation?.includes(operation));
-	return (property?.options ?? []) as INodeProperties[];
+	return names.flatMap((name) => {
+		const property = description.properties.find(
+			(p) => p.name === name && p.displayOptions?.show?.operation?.includes(operation) && !p.displayOptions?.show?.['@version']?.includes(1),
+		);
+		return (property?.options ?? []) as INodeProperties[];
+	});
 }
+
+/** Create's optional fields are in five collections, grouped by what they are for. */
+const CREATE_COLLECTIONS = ['additionalFields', 'conferenceOptions', 'recordingOptions', 'machineDetection', 'emergencyCalling'];
+
+test("Create's optional fields are grouped: each collection sorted, together all 58, none twice", async () => {
+	const groups = await Promise.all(CREATE_COLLECTIONS.map(async (name) => await collection('create', name)));
+	expect(groups.map((g) => g.length)).toEqual([25, 5, 13, 7, 8]);
+	for (const group of groups) expect(group.map((o) => o.displayName)).toEqual([...group.map((o) => o.displayName)].sort((a, b) => a.localeCompare(b)));
+	const names = groups.flat().map((o) => o.name);
+	expect(new Set(names).size).toBe(58);
+	expect(groups[0].map((o) => o.name)).toContain('label');
+	expect(groups[1].map((o) => o.name)).toEqual(['conferenceStatusCallback', 'conferenceStatusCallbackEvent', 'conferenceStatusCallbackMethod', 'maxParticipants', 'region']);
+});
+
+test('version 1 workflows keep every optional field in one Additional Fields collection, and it still reaches the wire', async () => {
+	const { error } = await runNode({
+		parameters: { resource: 'participant', operation: 'create', conference: 'Version 1', from: '+15017122661', to: '+15558675310', additionalFields: { label: 'v1', maxParticipants: 10, record: true } },
+		typeVersion: 1,
+		credentials: env.credentials,
+	});
+	expect(error).toBeUndefined();
+	expect(participantRequests(env.sim)[0].body).toEqual({ From: '+15017122661', To: '+15558675310', Label: 'v1', MaxParticipants: '10', Record: 'true' });
+});
+
+test('version 2 drops an entry its collection does not hold, as n8n does for any collection', async () => {
+	await runNode({
+		parameters: { resource: 'participant', operation: 'create', conference: 'Version 2', from: '+15017122661', to: '+15558675310', additionalFields: { label: 'v2', maxParticipants: 10 } },
+		credentials: env.credentials,
+	});
+	expect(participantRequests(env.sim)[0].body).toEqual({ From: '+15017122661', To: '+15558675310', Label: 'v2' });
+});
 
 test('the reference lists 58 optional Create parameters and 12 Update parameters', () => {
 	expect(optional(createReference())).toHaveLength(58);
@@ -36,7 +73,7 @@ test('Create sends all 58 optional parameters, each under Twilio\'s name and in 
 	const rows = optional(createReference());
 	const { fields, wire } = samples(rows);
 	const { items, error } = await runNode({
-		parameters: { resource: 'participant', operation: 'create', conference: 'All Fields Room', from: '+15017122661', to: 'sip:alice@example.com', additionalFields: fields },
+		parameters: { resource: 'participant', operation: 'create', conference: 'All Fields Room', from: '+15017122661', to: 'sip:alice@example.com', ...inCreateGroups(fields) },
 		credentials: env.credentials,
 	});
 	expect(error).toBeUndefined();
@@ -64,7 +101,7 @@ test('Update sends all 12 parameters', async () => {
 
 test('only the fields the user set are sent', async () => {
 	await runNode({
-		parameters: { resource: 'participant', operation: 'create', conference: 'Sparse', from: '+15017122661', to: '+15558675310', additionalFields: { record: false, label: '' } },
+		parameters: { resource: 'participant', operation: 'create', conference: 'Sparse', from: '+15017122661', to: '+15558675310', recordingOptions: { record: false }, additionalFields: { label: '' } },
 		credentials: env.credentials,
 	});
 	expect(participantRequests(env.sim)[0].rawBody).toBe('From=%2B15017122661&To=%2B15558675310&Record=false');
@@ -86,16 +123,16 @@ describe("every field, once added and left as the editor fills it, sends Twilio'
 	// Update's Hold and Beep On Exit have no Twilio default, and a switch has to show some position.
 	const EXCEPTIONS = ['WaitUrl', 'Hold', 'BeepOnExit'];
 	test.each([
-		['create', 'additionalFields', () => optional(createReference())],
-		['update', 'updateFields', updateReference],
-	] as Array<[string, string, () => ReferenceParameter[]]>)('%s', async (operation, name, rows) => {
+		['create', CREATE_COLLECTIONS, () => optional(createReference())],
+		['update', ['updateFields'], updateReference],
+	] as Array<[string, string[], () => ReferenceParameter[]]>)('%s', async (operation, names, rows) => {
 		const conference = env.sim.seedConference({ friendlyName: `defaults ${operation}` });
 		env.sim.seedParticipants(conference.sid, 1, { label: 'dflt' });
-		const options = await collection(operation, name);
+		const options = await collection(operation, ...names);
 		const checked = rows().filter((row) => !EXCEPTIONS.includes(row.name));
 		const fields = Object.fromEntries(checked.map((row) => [fieldName(row.name), options.find((o) => o.name === fieldName(row.name))?.default]));
 		const { error } = await runNode({
-			parameters: { resource: 'participant', operation, conference: conference.sid, participant: 'dflt', from: '+15017122661', to: '+15558675310', [name]: fields },
+			parameters: { resource: 'participant', operation, conference: conference.sid, participant: 'dflt', from: '+15017122661', to: '+15558675310', ...(operation === 'create' ? inCreateGroups(fields) : { updateFields: fields }) },
 			credentials: env.credentials,
 		});
 		expect(error).toBeUndefined();
@@ -118,13 +155,12 @@ test('a list given by an expression as text is split into repeated keys', async 
 });
 
 describe('every parameter has the editor field its type calls for', () => {
-	const cases: Array<[string, string, () => ReferenceParameter[]]> = [
-		['create', 'additionalFields', () => optional(createReference())],
-		['update', 'updateFields', updateReference],
+	const cases: Array<[string, string[], () => ReferenceParameter[]]> = [
+		['create', CREATE_COLLECTIONS, () => optional(createReference())],
+		['update', ['updateFields'], updateReference],
 	];
-	test.each(cases)('%s', async (operation, name, rows) => {
-		const options = await collection(operation, name);
-		expect(options.map((o) => o.displayName)).toEqual([...options.map((o) => o.displayName)].sort((a, b) => a.localeCompare(b)));
+	test.each(cases)('%s', async (operation, names, rows) => {
+		const options = await collection(operation, ...names);
 		for (const row of rows()) {
 			const field = options.find((o) => o.name === fieldName(row.name));
 			expect(field).toBeDefined();

@@ -11,7 +11,8 @@ export class TwilioConference implements INodeType {
 		name: 'twilioConference',
 		icon: { light: 'file:twilioConference.svg', dark: 'file:twilioConference.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle:
 			'={{ ({ create: "Create", delete: "Delete", get: "Get", getAll: "Get Many", update: "Update" })[$parameter["operation"]] + ": " + ({ participant: "Conference Participant" })[$parameter["resource"]] }}',
 		description: 'Add, list, update and remove the participants of live Twilio conference calls',

@@ -172,6 +172,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** The node setting Execute Once: the node runs for the first input item only. */
 	executeOnce?: boolean;
+	/** The node's version; the newest unless a test says otherwise. */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -184,12 +186,12 @@ export interface RunResult {
 
 const NODE_NAME = 'Twilio Conference';
 
-function buildNode(options: Pick<RunOptions, 'type' | 'parameters' | 'continueOnFail' | 'executeOnce'>): INode {
+function buildNode(options: Pick<RunOptions, 'type' | 'parameters' | 'continueOnFail' | 'executeOnce' | 'typeVersion'>): INode {
 	return {
 		id: 'twilio-node',
 		name: NODE_NAME,
 		type: options.type ?? NODE_TYPE,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 2,
 		position: [0, 0],
 		parameters: options.parameters as INode['parameters'],
 		credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'Twilio account' } },

@@ -9,6 +9,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { createReference, fieldName, sampleFor, updateReference } from '../helpers/reference';
 import type { ReferenceParameter } from '../helpers/reference';
 import { reliability, targetOf } from './harness';
+import { inCreateGroups } from '../helpers/createFields';
 
 const h = reliability('bad-input');
 
@@ -157,7 +158,7 @@ describe.each([
 		// Coaching on needs a call to coach; give it one so that only the value under test can be wrong.
 		if (name === 'Coaching') fields.callSidToCoach = `CA${HEX32}`;
 		const { parameters } = targetOf(h.sim, `bad input ${operation} ${name}`, operation, {
-			[operation === 'create' ? 'additionalFields' : 'updateFields']: fields,
+			...(operation === 'create' ? inCreateGroups(fields) : { updateFields: fields }),
 		});
 		const result = await h.run({
 			parameters,
@@ -190,7 +191,7 @@ describe('empty values of optional parameters are left out, not sent empty (but 
 				conference: 'bad input empties',
 				from: '+15017122661',
 				to: '+15558675310',
-				additionalFields: Object.fromEntries(rows.map((row) => [fieldName(row.name), '={{ $json.v }}'])),
+				...inCreateGroups(Object.fromEntries(rows.map((row) => [fieldName(row.name), '={{ $json.v }}']))),
 			},
 			items: [{ v: empty }],
 			credentials: h.credentials,
@@ -346,7 +347,7 @@ describe('where Twilio is the judge, the value goes as given and Twilio\'s answe
 				conference: 'bad input huge',
 				from: '+15017122661',
 				to: '+15558675310',
-				additionalFields: Object.fromEntries(rows.map((row) => [fieldName(row.name), huge(row.name)])),
+				...inCreateGroups(Object.fromEntries(rows.map((row) => [fieldName(row.name), huge(row.name)]))),
 			},
 			credentials: h.credentials,
 		});

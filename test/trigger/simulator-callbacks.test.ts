@@ -12,6 +12,7 @@ import { ACCOUNT_SID, AUTH_TOKEN, credentialsFor, startSimulator } from '../help
 import type { Simulator } from '../helpers/twilio';
 import { twilioSignature } from '../helpers/twilioSigner';
 import { startTrigger } from '../helpers/webhook';
+import { inCreateGroups } from '../helpers/createFields';
 
 interface Delivery {
 	event: string;
@@ -48,7 +49,7 @@ describe('simulator status callbacks into the trigger', () => {
 			const create = async (label: string, extra: object) =>
 				await runNode({
 					credentials,
-					parameters: { resource: 'participant', operation: 'create', conference: "Support O'Brien ☕", from: '+15017122661', to: '+15558675310', additionalFields: { label, ...extra } },
+					parameters: { resource: 'participant', operation: 'create', conference: "Support O'Brien ☕", from: '+15017122661', to: '+15558675310', ...inCreateGroups({ label, ...extra }) },
 				});
 			const agent = await create('agent', {
 				conferenceStatusCallback: `${trigger.url}?room=O'Brien`,

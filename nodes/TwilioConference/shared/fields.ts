@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { ApiParameter } from './apiParameters';
+import type { ApiParameter, FieldRow } from './apiParameters';
 
 const ACRONYMS: Record<string, string> = { Amd: 'AMD', Byoc: 'BYOC', Id: 'ID', Sid: 'SID', Sip: 'SIP', Url: 'URL', Zip: 'ZIP' };
 
@@ -10,11 +10,6 @@ export function displayNameOf(api: string): string {
 		.split(/(?=[A-Z])/)
 		.map((word) => ACRONYMS[word] ?? word)
 		.join(' ');
-}
-
-/** `StatusCallbackEvent` -> `statusCallbackEvent`, the field's name in workflow JSON. */
-export function fieldNameOf(api: string): string {
-	return api.charAt(0).toLowerCase() + api.slice(1);
 }
 
 const METHODS: INodePropertyOptions[] = [
@@ -29,10 +24,10 @@ function optionsOf(parameter: ApiParameter): INodePropertyOptions[] {
 }
 
 /** One collection entry for a Twilio form parameter; routing puts its value in the body under Twilio's name. */
-export function toProperty(parameter: ApiParameter): INodeProperties {
+export function toProperty(parameter: FieldRow): INodeProperties {
 	const base = {
-		displayName: displayNameOf(parameter.api),
-		name: fieldNameOf(parameter.api),
+		displayName: parameter.displayName,
+		name: parameter.name,
 		description: parameter.description,
 		routing: { send: { type: 'body' as const, property: parameter.api, propertyInDotNotation: false } },
 		...(parameter.placeholder ? { placeholder: parameter.placeholder } : {}),
@@ -62,6 +57,6 @@ export function toProperty(parameter: ApiParameter): INodeProperties {
 }
 
 /** A collection's entries, alphabetical as the editor lists them. */
-export function toCollectionOptions(parameters: ApiParameter[]): INodeProperties[] {
+export function toCollectionOptions(parameters: FieldRow[]): INodeProperties[] {
 	return parameters.map(toProperty).sort((a, b) => a.displayName.localeCompare(b.displayName));
 }

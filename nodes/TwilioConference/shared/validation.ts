@@ -162,7 +162,8 @@ export function normalizeBody(
 			const value = normalizeValue(parameter, raw);
 			if (value !== undefined) form[key] = value;
 		} catch (error) {
-			throw invalidInput(this.getNode(), displayNameOf(key), this.getItemIndex(), (error as Error).message);
+			const label = 'displayName' in parameter && typeof parameter.displayName === 'string' ? parameter.displayName : displayNameOf(key);
+			throw invalidInput(this.getNode(), label, this.getItemIndex(), (error as Error).message);
 		}
 	}
 	if (form.Coaching === 'true' && form.CallSidToCoach === undefined) {

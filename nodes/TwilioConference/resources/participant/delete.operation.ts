@@ -1,0 +1,14 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+import { deletedResult, prepareRequest } from '../../shared/requests';
+import { routedThroughLoop } from './loop';
+
+/** Delete needs only the shared Conference and Participant fields (shared.ts). */
+export const deleteOperation: INodePropertyOptions = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Remove a participant from a conference',
+	description:
+		'Hang up a participant and remove them from a live conference. Needs the conference SID and the Call SID or label; returns deleted: true.',
+	routing: routedThroughLoop('DELETE', { readOnly: false, prepare: prepareRequest({ withParticipant: true }), output: deletedResult }),
+};

@@ -1,0 +1,14 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+import { prepareRequest } from '../../shared/requests';
+import { simplifyWhenAsked } from '../../shared/simplify';
+import { routedThroughLoop } from './loop';
+
+/** Get needs only the shared Conference and Participant fields (shared.ts). */
+export const getOperation: INodePropertyOptions = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a conference participant',
+	description: 'Read one participant of a live conference by Call SID or label. Returns its status, muted, hold and coaching state.',
+	routing: routedThroughLoop('GET', { readOnly: true, prepare: prepareRequest({ withParticipant: true }), output: simplifyWhenAsked }),
+};
