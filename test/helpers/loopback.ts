@@ -18,7 +18,7 @@ export interface SeenRequest {
 export interface LoopbackServer {
 	url: string;
 	requests: SeenRequest[];
-	/** Connections accepted, also those that never sent a whole request. */
+	/** TCP connections accepted, also those that never got past the TLS handshake or sent a whole request. */
 	connections: number;
 	close(): Promise<void>;
 }
@@ -39,8 +39,8 @@ export async function startLoopback(handler: Handler, options: { tls?: boolean }
 		? https.createServer({ key: readFileSync(path.join(TLS_DIR, 'self-signed.key')), cert: readFileSync(path.join(TLS_DIR, 'self-signed.crt')) }, listener)
 		: http.createServer(listener);
 	const state = { connections: 0 };
-	server.on(options.tls ? 'secureConnection' : 'connection', () => void (state.connections += 1));
 	server.on('connection', (socket: Socket) => {
+		state.connections += 1;
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
 	});

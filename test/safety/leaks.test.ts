@@ -8,6 +8,7 @@
 import { runListSearch } from '../helpers/engine';
 import type { RunOptions } from '../helpers/engine';
 import { walkForSecrets } from '../helpers/leaks';
+import { answer, startLoopback } from '../helpers/loopback';
 import { reliability } from '../reliability/harness';
 import { FAILURE_CLASSES, SECRETS, answerInvalidNamesLocally, apiKeyCredentials, authTokenCredentials } from './classes';
 import type { FailureClass } from './classes';
@@ -137,4 +138,18 @@ test('the walk finds a secret where an HTTP client keeps it (so a clean walk mea
 		}
 	}
 	expect(walkForSecrets(new Map([['h', new Headers()]]), SECRETS).hits).toEqual(['$<h>.authorization<inherited get><utf8>: API Key Secret (percent-encoded)', '$<h>.authorization<inherited get><latin1>: API Key Secret (percent-encoded)']);
+});
+
+// Belongs to the request loop (executor.ts): it retries whatever Twilio certainly did not act on, and a refused
+// certificate qualifies (nothing was sent), so with the default Max Retries the same handshake fails four
+// times over about 4 seconds. The hint says `transient: false`; see the report.
+test.failing('a refused certificate is tried once, not retried', async () => {
+	const server = await startLoopback(answer(200, '{}'), { tls: true });
+	try {
+		const { error } = await h.run({ parameters: { resource: 'participant', operation: 'update', conference: CF, participant: 'agent', updateFields: { muted: true } }, credentials: authTokenCredentials(server.url) });
+		expect(error?.message).toMatch(/TLS certificate was not accepted/);
+		expect(server.connections).toBe(1);
+	} finally {
+		await server.close();
+	}
 });
