@@ -23,6 +23,11 @@ const BASE_URL_EXPRESSION =
 	' return "https://" + ["api", edge, region, "twilio.com"].filter((part) => part).join(".");' +
 	' })() }}';
 
+/** A credential value as requests use it: text, without the spaces or line break a paste may bring along. */
+function credentialText(value: unknown): string {
+	return (typeof value === 'string' ? value : String(value ?? '')).trim();
+}
+
 const optionsOf = (values: Array<[string, string]>) => [
 	{ name: 'Default', value: '' },
 	...values.map(([name, value]) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name)),
@@ -168,13 +173,20 @@ export class TwilioConferenceApi implements ICredentialType {
 		},
 	];
 
-	// Basic auth as the account or as the API key. Plain code rather than expressions: this runs for every request.
+	/**
+	 * Basic auth as the account or as the API key, with values trimmed as the request path trims the Account SID:
+	 * a SID or token pasted with a stray space or line break still signs in. Plain code rather than expressions:
+	 * this runs for every request. Requests made with these credentials follow no redirect, so the
+	 * Authorization header never goes to a host the redirect names.
+	 */
 	authenticate: IAuthenticate = async (credentials, requestOptions) => {
 		const apiKey = credentials.authType === 'apiKey';
 		requestOptions.auth = {
-			username: String((apiKey ? credentials.apiKeySid : credentials.accountSid) ?? ''),
-			password: String((apiKey ? credentials.apiKeySecret : credentials.authToken) ?? ''),
+			username: credentialText(apiKey ? credentials.apiKeySid : credentials.accountSid),
+			password: credentialText(apiKey ? credentials.apiKeySecret : credentials.authToken),
 		};
+		requestOptions.disableFollowRedirect = true;
+		requestOptions.sendCredentialsOnCrossOriginRedirect = false;
 		return requestOptions;
 	};
 
@@ -183,7 +195,7 @@ export class TwilioConferenceApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: BASE_URL_EXPRESSION,
-			url: '=/2010-04-01/Accounts/{{ String($credentials.accountSid).trim() }}/Conferences.json',
+			url: '=/2010-04-01/Accounts/{{ encodeURIComponent(String($credentials.accountSid || "").trim()) }}/Conferences.json',
 			qs: { PageSize: 1 },
 			// n8n runs this test with the node's request defaults, which let error statuses through for the
 			// node's own error mapping; here an error status must fail the test.

@@ -12,6 +12,7 @@ import { LoggerProxy } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { runNode } from '../helpers/engine';
+import { encodingsOf, walkForSecrets } from '../helpers/leaks';
 import type { RunOptions, RunResult } from '../helpers/engine';
 import { ACCOUNT_SID, AUTH_TOKEN, participantRequests, useSimulator } from '../helpers/twilio';
 import type { LoggedRequest, Simulator } from '../helpers/twilio';
@@ -19,54 +20,20 @@ import type { LoggedRequest, Simulator } from '../helpers/twilio';
 export const API_KEY_SID = 'SK0123456789abcdef0123456789abcdef';
 export const API_KEY_SECRET = 'sk_secret_9d1e_never_shown_4b7a';
 
-/** Every form in which a secret could leak: as is, percent-encoded, and inside a Basic authorization header. */
-export const SECRET_FORMS: Array<[string, string]> = [
-	['Auth Token', AUTH_TOKEN],
-	['Auth Token (percent-encoded)', encodeURIComponent(AUTH_TOKEN)],
-	['Basic header with the Auth Token', Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString('base64')],
-	['API Key Secret', API_KEY_SECRET],
-	['Basic header with the API Key Secret', Buffer.from(`${API_KEY_SID}:${API_KEY_SECRET}`).toString('base64')],
-];
+/**
+ * Every form in which a secret could leak: as is, percent- and form-encoded, JSON-escaped, in base64, and inside
+ * a Basic authorization header (with and without padding, base64url too).
+ */
+export const SECRET_FORMS: Array<[string, string]> = [...encodingsOf('Auth Token', ACCOUNT_SID, AUTH_TOKEN), ...encodingsOf('API Key Secret', API_KEY_SID, API_KEY_SECRET)];
 
 export type Figure = Record<string, string | number | boolean>;
 
-/** All the text reachable from a value: enumerable properties, and what an error carries but does not enumerate. */
-export function textsOf(value: unknown, out: string[] = [], seen = new WeakSet<object>()): string[] {
-	if (typeof value === 'string') {
-		out.push(value);
-		return out;
-	}
-	if (typeof value === 'number' || typeof value === 'boolean') return out;
-	if (typeof value !== 'object' || value === null || seen.has(value) || Buffer.isBuffer(value)) return out;
-	seen.add(value);
-	if (value instanceof Error) {
-		const error = value as Error & Record<string, unknown>;
-		for (const key of ['message', 'stack', 'description', 'messages', 'errorResponse', 'context', 'cause']) {
-			textsOf(error[key], out, seen);
-		}
-	}
-	for (const key of Object.keys(value)) {
-		try {
-			textsOf((value as Record<string, unknown>)[key], out, seen);
-		} catch {
-			// getters that throw are not output
-		}
-	}
-	return out;
-}
-
-/** Which secret forms occur in the value, and a little context around the first hit of each. */
+/**
+ * Which secret forms are reachable from the value, and where: the walk follows every own property (enumerable
+ * or not), getters, `cause` chains and Buffers (see helpers/leaks).
+ */
 export function secretHits(value: unknown): string[] {
-	const texts = textsOf(value);
-	const hits: string[] = [];
-	for (const [name, form] of SECRET_FORMS) {
-		const text = texts.find((t) => t.includes(form));
-		if (text) {
-			const at = text.indexOf(form);
-			hits.push(`${name}: …${text.slice(Math.max(0, at - 60), at + form.length + 20)}…`);
-		}
-	}
-	return hits;
+	return walkForSecrets(value, SECRET_FORMS).hits;
 }
 
 export interface Reliability {

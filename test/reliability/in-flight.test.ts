@@ -109,6 +109,18 @@ describe('a 429 for too many open requests is retried after Retry-After, spread 
 		});
 	});
 
+	test('the account allows fewer than the node: after the first 429s the node settles under the account, not back into it', async () => {
+		await onAccount({ concurrencyLimit: 20, latencyMs: 30, retryAfterSeconds: 1 }, async (sim) => {
+			const result = await h.run(updates(sim, 400));
+			const refused = statsOf(sim).rejectedForConcurrency;
+			h.record({ case: 'update x400, node 50, account 20', maxInFlight: statsOf(sim).maxInFlight, '429s': refused, failed: result.error ? 'node' : 0, wallMs: '-' });
+			expect(result.error).toBeUndefined();
+			expect(result.items).toHaveLength(400);
+			// The first burst is refused (50 sent against 20); a ceiling that climbed straight back would be refused again and again.
+			expect(refused).toBeLessThan(80);
+		});
+	});
+
 	test('when the retries run out, the error says what the 429 means and what to do', async () => {
 		const conference = h.sim.seedConference({ friendlyName: 'exhausted' });
 		h.sim.seedParticipants(conference.sid, 1, { label: 'x' });

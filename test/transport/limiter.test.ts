@@ -55,7 +55,7 @@ describe('InFlightLimiter', () => {
 		expect(limiter.queued).toBe(0);
 	});
 
-	test('a 429 halves the ceiling once per burst; answers bring it back one by one', async () => {
+	test('a 429 halves the ceiling once per burst; it grows back by one per ceiling of answers', async () => {
 		const limiter = new InFlightLimiter(8);
 		const held = await Promise.all(Array.from({ length: 8 }, async () => await limiter.acquire()));
 		held[0]();
@@ -65,9 +65,13 @@ describe('InFlightLimiter', () => {
 		held[1]();
 		limiter.slowDown();
 		expect(limiter.limit).toBe(4);
-		for (let i = 0; i < 4; i++) limiter.speedUp();
-		expect(limiter.limit).toBe(8);
+		for (let i = 0; i < 3; i++) limiter.speedUp();
+		expect(limiter.limit).toBe(4);
 		limiter.speedUp();
+		expect(limiter.limit).toBe(5);
+		for (let i = 0; i < 5 + 6 + 7; i++) limiter.speedUp();
+		expect(limiter.limit).toBe(8);
+		for (let i = 0; i < 20; i++) limiter.speedUp();
 		expect(limiter.limit).toBe(8);
 		held.slice(2).forEach((release) => release());
 	});

@@ -81,3 +81,20 @@ describe('RunGroup', () => {
 		expect(settled).toBe(true);
 	});
 });
+
+test('4000 items prepare and queue in linear time, not N × N', async () => {
+	const run = newRun();
+	const shape = () => ({ continueOnFail: false });
+	const group = groupFor(run, 0, shape);
+	for (let i = 1; i < 4000; i++) groupFor(run, i, shape);
+	const started = Date.now();
+	await Promise.all(
+		Array.from({ length: 4000 }, async (_, i) => {
+			group.prepared(i);
+			await group.allPrepared();
+			await group.turnToQueue(i);
+			group.queued(i);
+		}),
+	);
+	expect(Date.now() - started).toBeLessThan(500);
+});

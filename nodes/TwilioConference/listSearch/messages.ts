@@ -14,7 +14,9 @@ export function pickerError(context: ILoadOptionsFunctions, error: unknown): Nod
 		'403': 'These credentials may not read this account. Check the credential, or enter the value by SID instead.',
 		'404': 'Twilio did not find this account or conference. Check the Account SID in the credential.',
 	};
-	return new NodeOperationError(context.getNode(), advice[httpCode ?? ''] ?? `Could not load the list: ${message}`, {
-		description: message,
-	});
+	const text = advice[httpCode ?? ''] ?? `Could not load the list: ${message}`;
+	const pickerFailure = new NodeOperationError(context.getNode(), text, { description: message });
+	// n8n swaps a message naming a network code (ECONNRESET, ...) for its generic text; keep the one that says what happened.
+	pickerFailure.message = text;
+	return pickerFailure;
 }

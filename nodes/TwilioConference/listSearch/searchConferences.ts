@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeLis
 
 import { accountPath, CREDENTIAL_NAME, twilioGet } from '../shared/transport';
 import { pickerError } from './messages';
+import { nextPage, pageToken } from './pages';
 
 const PAGE_SIZE = 100;
 /** With a filter, read a few pages to find matches rather than show an empty page with "load more". */
@@ -15,9 +16,10 @@ export async function searchConferences(
 ): Promise<INodeListSearchResult> {
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results: INodeListSearchItems[] = [];
-	let next: string | undefined = paginationToken;
+	let next: string | undefined;
 	try {
 		const credentials = await this.getCredentials(CREDENTIAL_NAME);
+		next = pageToken(this, credentials, paginationToken);
 		for (let pages = 0; pages < MAX_PAGES_PER_CALL; pages++) {
 			const page = next
 				? await twilioGet(this, credentials, next)
@@ -28,7 +30,7 @@ export async function searchConferences(
 				if (needle && !name.toLowerCase().includes(needle) && !sid.toLowerCase().includes(needle)) continue;
 				results.push({ name: name || sid, value: sid, description: sid });
 			}
-			next = typeof page.next_page_uri === 'string' && page.next_page_uri.startsWith('/') ? page.next_page_uri : undefined;
+			next = nextPage(this, credentials, page.next_page_uri);
 			if (!next || !needle || results.length >= 20) break;
 		}
 	} catch (error) {

@@ -10,6 +10,7 @@ import type {
 import { conferenceSidByName } from '../shared/conferences';
 import { accountPath, CREDENTIAL_NAME, twilioGet } from '../shared/transport';
 import { pickerError } from './messages';
+import { nextPage, pageToken } from './pages';
 
 const PAGE_SIZE = 50;
 
@@ -38,22 +39,23 @@ export async function searchParticipants(
 	try {
 		const credentials = await this.getCredentials(CREDENTIAL_NAME);
 		const conferenceSid = mode === 'name' ? await conferenceSidByName(this, credentials, value) : value;
-		const page = paginationToken
-			? await twilioGet(this, credentials, paginationToken)
+		const token = pageToken(this, credentials, paginationToken);
+		const page = token
+			? await twilioGet(this, credentials, token)
 			: await twilioGet(this, credentials, `${accountPath(credentials)}/Conferences/${encodeURIComponent(conferenceSid)}/Participants.json`, { PageSize: PAGE_SIZE });
 		const needle = (filter ?? '').trim().toLowerCase();
 		const participants = ((page.participants as IDataObject[] | undefined) ?? []).filter(
 			(p) => !needle || `${p.label ?? ''} ${p.call_sid}`.toLowerCase().includes(needle),
 		);
 		const numbers = await Promise.all(participants.map(async (p) => await numberOf(this, credentials, String(p.call_sid))));
-		const next = page.next_page_uri;
+		const next = nextPage(this, credentials, page.next_page_uri);
 		return {
 			results: participants.map((p, i) => ({
 				name: [p.label ?? '(no label)', numbers[i], p.status].filter((part) => part).join(' · '),
 				value: String(p.call_sid),
 				description: String(p.call_sid),
 			})),
-			paginationToken: typeof next === 'string' && next.startsWith('/') ? next : undefined,
+			paginationToken: next,
 		};
 	} catch (error) {
 		throw pickerError(this, error);

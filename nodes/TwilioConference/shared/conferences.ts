@@ -5,12 +5,6 @@ import type { Lookups } from '../transport/requestLoop';
 import { sendWithRetries } from '../transport/send';
 import { accountPath, twilioGet } from './transport';
 
-/** The node's request timeout (Options → Timeout of n8n's request options), which look-ups keep as well. */
-function timeoutOf(context: IExecuteSingleFunctions): number {
-	const timeout = Number(context.getNodeParameter('requestOptions.timeout', 0));
-	return Number.isFinite(timeout) && timeout > 0 ? timeout : 300_000;
-}
-
 /**
  * The SID of the one in-progress conference with this friendly name. Twilio's FriendlyName filter matches the
  * whole name exactly; none or several matches is an error the user can act on. In a run, items naming the same
@@ -29,8 +23,7 @@ export async function conferenceSidByName(
 	const mine = !found;
 	if (!found) {
 		const policy = lookups.policy(true);
-		const timeout = timeoutOf(context);
-		found = sendWithRetries(policy, async () => await lookUp(context, credentials, name, timeout));
+		found = sendWithRetries(policy, async () => await lookUp(context, credentials, name));
 		lookups.group.lookups.set(key, found);
 		found.catch(() => lookups.group.lookups.delete(key));
 	}
@@ -47,7 +40,6 @@ async function lookUp(
 	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
 	credentials: ICredentialDataDecryptedObject,
 	name: string,
-	timeout?: number,
 ): Promise<string> {
 	const page = await twilioGet(
 		context,
@@ -56,7 +48,6 @@ async function lookUp(
 		// Since 30 September 2026 Twilio lists only live conferences when Status is left out; saying it keeps
 		// the answer the same before and after.
 		{ FriendlyName: name, Status: 'in-progress', PageSize: 20 },
-		timeout,
 	);
 	const matches = (page.conferences as IDataObject[] | undefined) ?? [];
 	const itemIndex = 'getItemIndex' in context ? context.getItemIndex() : undefined;

@@ -132,22 +132,44 @@ export function unreadableAnswerError(node: INode, status: number, body: unknown
 	return withHint(error, { status, notActedOn: false, transient: true });
 }
 
-const NETWORK_MESSAGES: Record<string, string> = {
-	ECONNREFUSED: 'the connection was refused',
-	ECONNRESET: 'the connection was reset before an answer came',
-	ETIMEDOUT: 'no answer came within the timeout',
-	ECONNABORTED: 'no answer came within the timeout',
-	ENOTFOUND: 'the host name could not be resolved',
-	EAI_AGAIN: 'the host name could not be resolved',
-	EPIPE: 'the connection was closed while sending',
-};
+/** Below HTTP: what happened, whether Twilio certainly did not act (nothing reached it), whether to try again. */
+interface NetworkFailure {
+	message: string;
+	notActedOn: boolean;
+	transient: boolean;
+}
 
-/** The network error code (ECONNRESET, ...) somewhere in an error's cause chain, if any. */
+const REACH = 'Could not reach Twilio: ';
+const NETWORK_FAILURES: Record<string, NetworkFailure> = {
+	ECONNREFUSED: { message: `${REACH}the connection was refused`, notActedOn: true, transient: true },
+	ECONNRESET: { message: `${REACH}the connection was reset before an answer came`, notActedOn: false, transient: true },
+	ETIMEDOUT: { message: `${REACH}no answer came within the timeout`, notActedOn: false, transient: true },
+	ECONNABORTED: { message: `${REACH}no answer came within the timeout`, notActedOn: false, transient: true },
+	ENOTFOUND: { message: `${REACH}the host name could not be resolved`, notActedOn: true, transient: true },
+	EAI_AGAIN: { message: `${REACH}the host name could not be resolved`, notActedOn: true, transient: true },
+	EPIPE: { message: `${REACH}the connection was closed while sending`, notActedOn: false, transient: true },
+	ERR_BAD_RESPONSE: { message: "Twilio's answer was cut off before it was complete", notActedOn: false, transient: true },
+	ERR_CANCELED: { message: 'The request was stopped with the execution', notActedOn: false, transient: false },
+};
+// The handshake failed, so no request was sent; trying again meets the same certificate.
+const TLS_FAILURE: NetworkFailure = { message: `${REACH}the server's TLS certificate was not accepted`, notActedOn: true, transient: false };
+const TLS_PROTOCOL_FAILURE: NetworkFailure = { message: `${REACH}the TLS connection could not be set up`, notActedOn: true, transient: false };
+
+/** OpenSSL's names for a certificate it refuses (DEPTH_ZERO_SELF_SIGNED_CERT, CERT_HAS_EXPIRED, ...) and Node's. */
+const CERTIFICATE_CODE = /^(?:[A-Z0-9]+_)*(?:CERT|CERTS|SIGNATURE|ISSUER|CA|HOSTNAME_MISMATCH)(?:_[A-Z0-9]+)*$|^UNABLE_TO_[A-Z_]+$|^ERR_TLS_CERT_[A-Z_]+$/;
+
+function failureOf(code: string): NetworkFailure {
+	if (CERTIFICATE_CODE.test(code)) return TLS_FAILURE;
+	if (code === 'EPROTO' || code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_')) return TLS_PROTOCOL_FAILURE;
+	return NETWORK_FAILURES[code] ?? { message: `${REACH}the request failed`, notActedOn: false, transient: true };
+}
+
+/** The network or TLS error code (ECONNRESET, DEPTH_ZERO_SELF_SIGNED_CERT, ...) in an error's cause chain, if any. */
 export function networkCodeOf(error: unknown): string | undefined {
 	let current: unknown = error;
 	for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
 		const { code, message } = current as { code?: unknown; message?: unknown };
-		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+		if (typeof code === 'string' && (/^E[A-Z_]+$/.test(code) || CERTIFICATE_CODE.test(code))) return code;
 		if (typeof message === 'string' && /timeout of \d+ms exceeded|socket hang up/i.test(message)) {
 			return /timeout/i.test(message) ? 'ETIMEDOUT' : 'ECONNRESET';
 		}
@@ -156,87 +178,67 @@ export function networkCodeOf(error: unknown): string | undefined {
 	return undefined;
 }
 
+function networkDescription(code: string, failure: NetworkFailure): string {
+	if (failure === TLS_FAILURE) {
+		return 'Nothing was sent: the server at the API Base URL showed a certificate that n8n does not trust (self-signed, expired, or made out to another name). Check the API Base URL in the credential; a proxy with its own certificate authority needs that authority trusted by n8n.';
+	}
+	if (failure === TLS_PROTOCOL_FAILURE) {
+		return 'Nothing was sent. Check the API Base URL in the credential: an https:// address whose server does not speak TLS (or only http://) fails this way.';
+	}
+	if (code === 'ERR_CANCELED') return 'The execution was stopped while the request was on its way. For a Create, Update or Delete, check whether it was carried out.';
+	return failure.notActedOn
+		? 'Check the API Base URL in the credential and the network between n8n and Twilio.'
+		: 'Check the API Base URL in the credential and the network between n8n and Twilio. The request may have reached Twilio: a Create, Update or Delete may have been carried out, so check before running it again.';
+}
+
 /**
  * A fresh error for a failure below HTTP. The original is dropped on purpose: its request configuration
  * carries the Authorization header.
  */
 export function networkError(node: INode, code: string, itemIndex: number): NodeApiError {
-	const notActedOn = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
-	const message = `Could not reach Twilio: ${NETWORK_MESSAGES[code] ?? 'the request failed'} (${code})`;
-	const error = new NodeApiError(node, { code }, {
-		message,
-		description: notActedOn
-			? 'Check the API Base URL in the credential and the network between n8n and Twilio.'
-			: 'Check the API Base URL in the credential and the network between n8n and Twilio. The request may have reached Twilio: a Create, Update or Delete may have been carried out, so check before running it again.',
-		httpCode: code,
-		itemIndex,
-	});
+	const failure = failureOf(code);
+	const message = `${failure.message} (${code})`;
+	const error = new NodeApiError(node, { code }, { message, description: networkDescription(code, failure), httpCode: code, itemIndex });
 	// NodeApiError swaps a message that names a network code (ECONNRESET, ...) for n8n's generic text, which
 	// calls a timeout "aborted, perhaps the server is offline"; keep the message that says what happened.
 	error.message = message;
-	return withHint(error, { notActedOn, transient: true });
+	return withHint(error, { notActedOn: failure.notActedOn, transient: failure.transient });
 }
 
-const REDACTED = '[redacted]';
+/** A failed request as the node reports it: below HTTP as a fresh network error, anything else as it came. */
+export function requestFailure(node: INode, error: unknown, itemIndex: number): unknown {
+	if (retryHintOf(error)) return error;
+	const code = networkCodeOf(error);
+	return code ? networkError(node, code, itemIndex) : error;
+}
+
+/** Where a redirect pointed, without the query or user name that may carry a token. */
+function redirectTarget(location: unknown): string | undefined {
+	if (typeof location !== 'string' || location === '') return undefined;
+	try {
+		const url = new URL(location, 'http://relative.invalid');
+		return url.origin === 'http://relative.invalid' ? url.pathname : `${url.origin}${url.pathname}`;
+	} catch {
+		return undefined;
+	}
+}
 
 /**
- * The forms in which a secret can come back from Twilio or a proxy echoing the request: as is, percent-encoded,
- * and inside the Basic authorization header. Secrets too short to be told apart from ordinary text are left out.
+ * A 3xx answer. The node never follows one: a redirect may point anywhere, and following it would send the
+ * credentials there.
  */
-export function secretForms(user: string, secret: string): string[] {
-	if (secret.length < 6) return [];
-	const forms = new Set([secret, encodeURIComponent(secret), Buffer.from(`${user}:${secret}`).toString('base64')]);
-	return [...forms].sort((a, b) => b.length - a.length);
+export function redirectError(node: INode, status: number, headers: Record<string, unknown> | undefined, itemIndex: number): NodeApiError {
+	const target = redirectTarget(headers?.location ?? headers?.Location);
+	const error = new NodeApiError(node, { status }, {
+		message: target
+			? `Twilio answered with a redirect (${status}) to ${target}, which the node does not follow`
+			: `Twilio answered with a redirect (${status}), which the node does not follow`,
+		description:
+			"Following it would send the credentials to another address, so nothing more was sent. Check the API Base URL in the credential: it should be Twilio's API host, or a proxy that forwards requests instead of redirecting them.",
+		httpCode: String(status),
+		itemIndex,
+	});
+	return withHint(error, { status, notActedOn: false, transient: false });
 }
 
-/** The secret forms of a Twilio Conference credential: the Auth Token's and the API Key Secret's. */
-export function credentialSecrets(credentials: Record<string, unknown>): string[] {
-	const text = (key: string) => String(credentials[key] ?? '');
-	return [
-		...secretForms(text('accountSid'), text('authToken')),
-		...secretForms(text('apiKeySid'), text('apiKeySecret')),
-		// Webhook signing secrets are never sent anywhere, but an echo of the credential must not show them either.
-		...secretForms(text('accountSid'), text('webhookAuthToken')),
-		...secretForms(text('accountSid'), text('webhookSharedKeySecret')),
-	].sort(
-		(a, b) => b.length - a.length,
-	);
-}
-
-function scrub(text: string, secrets: string[]): string {
-	return secrets.reduce((result, secret) => (result.includes(secret) ? result.split(secret).join(REDACTED) : result), text);
-}
-
-/** Replaces every secret in a JSON value (an output item, an echoed body), in place where it is an object. */
-export function redact<T>(value: T, secrets: string[], seen = new WeakSet<object>()): T {
-	if (typeof value === 'string') return scrub(value, secrets) as T;
-	if (typeof value !== 'object' || value === null || seen.has(value) || !secrets.length) return value;
-	seen.add(value);
-	const record = value as Record<string, unknown>;
-	for (const key of Object.keys(record)) {
-		try {
-			record[key] = redact(record[key], secrets, seen);
-		} catch {
-			// A read-only property: leave it.
-		}
-	}
-	return value;
-}
-
-/** Removes secrets from everything an error shows or logs: message, description, echoed body, stack, cause. */
-export function redactError(error: unknown, secrets: string[]): unknown {
-	if (!secrets.length || typeof error !== 'object' || error === null) return error;
-	const target = error as Error & { description?: unknown; messages?: unknown; errorResponse?: unknown; context?: unknown };
-	if (typeof target.message === 'string') target.message = scrub(target.message, secrets);
-	if (typeof target.stack === 'string') target.stack = scrub(target.stack, secrets);
-	if (typeof target.description === 'string') target.description = scrub(target.description, secrets);
-	if (Array.isArray(target.messages)) target.messages = redact(target.messages, secrets);
-	if (target.errorResponse !== undefined) target.errorResponse = redact(target.errorResponse, secrets);
-	if (target.context !== undefined) target.context = redact(target.context, secrets);
-	const { cause } = target;
-	if (cause instanceof Error) {
-		cause.message = scrub(cause.message, secrets);
-		if (typeof cause.stack === 'string') cause.stack = scrub(cause.stack, secrets);
-	}
-	return error;
-}
+export { credentialSecrets, redact, redactError, secretForms } from './redaction';

@@ -12,11 +12,11 @@ import type {
 import type { Lookups } from '../transport/requestLoop';
 import type { ApiParameter } from './apiParameters';
 import { conferenceSidByName } from './conferences';
-import { twilioHttpError, unreadableAnswerError } from './errors';
+import { redirectError, twilioHttpError, unreadableAnswerError } from './errors';
 import { displayNameOf } from './fields';
 import { twilioBaseUrl } from './transport';
 import type { FormValue } from './validation';
-import { checkLabel, invalidInput, normalizeBody, requiredText, sidPattern, toBoolean } from './validation';
+import { checkLabel, invalidInput, normalizeBody, requiredText, shown, sidPattern, toBoolean } from './validation';
 
 /** What preparing a request found out, for the output: the conference and participant as Twilio names them. */
 export interface Prepared {
@@ -85,22 +85,42 @@ function participantPathSegment(this: IExecuteSingleFunctions): string {
 }
 
 const PARAMETER_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+const CUSTOM_NAME = 'Custom Parameters → Name';
+const CUSTOM_VALUE = 'Custom Parameters → Value';
+
+/** A Custom Parameter's value as form text; a repeated name, not a list, sends several values. */
+function customValue(this: IExecuteSingleFunctions, name: string, value: unknown): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'string') return value;
+	if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean') return String(value);
+	const problem = Array.isArray(value)
+		? `"${name}" got a list: add one entry named ${name} per value instead`
+		: `"${name}" expected text, a number or true/false, got ${shown(value)}`;
+	throw invalidInput(this.getNode(), CUSTOM_VALUE, this.getItemIndex(), problem);
+}
 
 /** Custom Parameters: extra form keys for Twilio features newer than the node, never one the node has a field for. */
 function addCustomParameters(this: IExecuteSingleFunctions, form: Record<string, FormValue>, known: string[]): void {
-	const entries = this.getNodeParameter('customParameters.parameter', []) as Array<{ name?: unknown; value?: unknown }>;
+	const entries = this.getNodeParameter('customParameters.parameter', []) as unknown;
+	if (!Array.isArray(entries)) {
+		throw invalidInput(this.getNode(), 'Custom Parameters', this.getItemIndex(), `expected a list of name and value pairs, got ${shown(entries)}`);
+	}
 	const knownByLowerCase = new Map(known.map((name) => [name.toLowerCase(), name]));
-	for (const entry of entries) {
-		const name = requiredText.call(this, 'Custom Parameters → Name', entry.name);
+	for (const entry of entries as Array<{ name?: unknown; value?: unknown } | null>) {
+		const name = requiredText.call(this, CUSTOM_NAME, entry?.name);
 		if (!PARAMETER_NAME.test(name)) {
-			throw invalidInput(this.getNode(), 'Custom Parameters → Name', this.getItemIndex(), `"${name}" is not a Twilio parameter name (letters and digits, e.g. NewFeature)`);
+			throw invalidInput(this.getNode(), CUSTOM_NAME, this.getItemIndex(), `"${name}" is not a Twilio parameter name (letters and digits, e.g. NewFeature)`);
+		}
+		// Names every object has (constructor, toString, ...) are no Twilio parameter, and would reach into the form's prototype.
+		if (name in Object.prototype) {
+			throw invalidInput(this.getNode(), CUSTOM_NAME, this.getItemIndex(), `"${name}" is not a Twilio parameter name: Twilio's names start with a capital letter, e.g. NewFeature`);
 		}
 		const existing = knownByLowerCase.get(name.toLowerCase());
 		if (existing) {
-			throw invalidInput(this.getNode(), 'Custom Parameters → Name', this.getItemIndex(), `"${name}" has its own field (${displayNameOf(existing)}): set it there`);
+			throw invalidInput(this.getNode(), CUSTOM_NAME, this.getItemIndex(), `"${name}" has its own field (${displayNameOf(existing)}): set it there`);
 		}
-		const value = entry.value === undefined || entry.value === null ? '' : String(entry.value);
-		const previous = form[name];
+		const value = customValue.call(this, name, entry?.value);
+		const previous = Object.prototype.hasOwnProperty.call(form, name) ? form[name] : undefined;
 		form[name] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
 	}
 }
@@ -110,7 +130,7 @@ export interface RequestShape {
 	withParticipant?: boolean;
 	/** Rows describing the body parameters the operation may send. */
 	parameters?: ApiParameter[];
-	/** Body keys that must be present, with the field names users see. */
+	/** Body keys that must be present, with the field names users see: addresses (From, To), taken as text only. */
 	required?: Record<string, string>;
 	/** Query keys that carry true/false filters. */
 	booleanQuery?: string[];
@@ -130,6 +150,8 @@ export function prepareRequest(shape: RequestShape) {
 		lookups: Lookups,
 	): Promise<Prepared> {
 		requestOptions.baseURL = twilioBaseUrl(credentials);
+		// n8n follows redirects, to any host, Authorization header included; the node follows none.
+		requestOptions.disableFollowRedirect = true;
 		const account = accountSid.call(this, credentials);
 		const conferenceSid = await conferencePathSegment.call(this, credentials, shape.isCreate ?? false, lookups);
 		let url = `/2010-04-01/Accounts/${account}/Conferences/${encodeURIComponent(conferenceSid)}/Participants`;
@@ -151,7 +173,7 @@ export function prepareRequest(shape: RequestShape) {
 		if (shape.parameters) {
 			const body = (requestOptions.body ?? {}) as Record<string, unknown>;
 			for (const [key, field] of Object.entries(shape.required ?? {})) {
-				body[key] = requiredText.call(this, field, body[key]);
+				body[key] = requiredText.call(this, field, body[key], 'address');
 			}
 			const form = normalizeBody.call(this, body, shape.parameters);
 			if (shape.customParameters) {
@@ -174,6 +196,7 @@ export async function checkTwilioResponse(
 	if (statusCode >= 400) {
 		throw twilioHttpError(this.getNode(), statusCode, body, headers as Record<string, unknown>, this.getItemIndex());
 	}
+	if (statusCode >= 300) throw redirectError(this.getNode(), statusCode, headers as Record<string, unknown>, this.getItemIndex());
 	if (statusCode !== 204 && (typeof body !== 'object' || body === null || Array.isArray(body))) {
 		throw unreadableAnswerError(this.getNode(), statusCode, body, this.getItemIndex());
 	}

@@ -42,8 +42,17 @@ export function invalidInput(node: INode, field: string, itemIndex: number, prob
 	});
 }
 
-function shown(value: unknown): string {
-	const text = typeof value === 'string' ? value : JSON.stringify(value);
+export function shown(value: unknown): string {
+	let text: string;
+	if (typeof value === 'string') text = value;
+	else if (typeof value !== 'object' || value === null) text = String(value);
+	else {
+		try {
+			text = JSON.stringify(value) ?? String(value);
+		} catch {
+			text = Object.prototype.toString.call(value);
+		}
+	}
 	return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
@@ -66,8 +75,25 @@ function toInteger(parameter: ApiParameter, value: unknown): string {
 
 function toText(value: unknown): string {
 	if (typeof value === 'string') return value;
-	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	// NaN and Infinity come from arithmetic that went wrong, never from a value meant to be sent.
+	if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean') return String(value);
 	throw new InvalidValue(`expected text, got ${shown(value)}`);
+}
+
+/**
+ * From and To are addresses (+15558675310, client:alice, sip:…) and must come as text: a number has lost the
+ * leading + (and any leading zero) already, and true or NaN is no address at all.
+ */
+function toAddress(value: unknown): string {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number') {
+		throw new InvalidValue(
+			Number.isFinite(value)
+				? `expected text such as "+15558675310", got the number ${value}: a phone number given as a number has lost its leading +, so put it in quotes or use String()`
+				: `expected text such as "+15558675310", got ${value}`,
+		);
+	}
+	throw new InvalidValue(`expected text such as "+15558675310", got ${shown(value)}`);
 }
 
 function oneOf(value: string, allowed: string[]): string {
@@ -172,14 +198,17 @@ export function normalizeBody(
 	return form;
 }
 
-/** A required piece of text (From, To, a conference or participant identifier). */
-export function requiredText(this: IExecuteSingleFunctions, field: string, value: unknown): string {
+/**
+ * A required piece of text: a conference or participant identifier, a Custom Parameter's name, or (`address`)
+ * From and To, which take text only.
+ */
+export function requiredText(this: IExecuteSingleFunctions, field: string, value: unknown, kind: 'text' | 'address' = 'text'): string {
 	const itemIndex = this.getItemIndex();
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
 		throw invalidInput(this.getNode(), field, itemIndex, 'it is required and was empty');
 	}
 	try {
-		const text = toText(value);
+		const text = kind === 'address' ? toAddress(value) : toText(value);
 		if (CONTROL_CHARACTERS.test(text)) throw new InvalidValue('control characters (such as line breaks) are not allowed');
 		return text;
 	} catch (error) {

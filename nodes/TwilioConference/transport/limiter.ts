@@ -3,7 +3,8 @@
  * requests open at once, counting everything that uses the account, so the node keeps its own share below a
  * ceiling. Waiting requests leave strictly in the order they asked (first come, first served), which keeps
  * input order. After a 429 the ceiling halves, since something else is using the account's share, and it grows
- * back by one with every answer that is not a 429.
+ * back by one for every ceiling's worth of answers that are not 429s: slowly, so that it settles just under what
+ * the account allows instead of climbing back into the limit at once.
  */
 export class InFlightLimiter {
 	private inFlight = 0;
@@ -12,6 +13,9 @@ export class InFlightLimiter {
 
 	/** Answers since the last halving: one burst of 429s halves the ceiling once, not once per refused request. */
 	private sinceSlowDown = Infinity;
+
+	/** Answers since the ceiling last grew. */
+	private sinceGrowth = 0;
 
 	private readonly waiting: Array<{ start: () => void; cancel: (error: Error) => void }> = [];
 
@@ -76,7 +80,11 @@ export class InFlightLimiter {
 	/** An answer that was not a 429: the ceiling creeps back towards the most allowed. */
 	speedUp(): void {
 		this.sinceSlowDown += 1;
-		if (this.ceiling < this.max) this.ceiling += 1;
+		this.sinceGrowth += 1;
+		if (this.ceiling < this.max && this.sinceGrowth >= this.ceiling) {
+			this.ceiling += 1;
+			this.sinceGrowth = 0;
+		}
 		this.drain();
 	}
 

@@ -16,7 +16,7 @@ export const DEFAULT_MAX_RETRIES = 3;
 export const LONGEST_WAIT_MS = 60_000;
 
 export function mayRetry(hint: RetryHint | undefined, readOnly: boolean): boolean {
-	return !!hint && (hint.notActedOn || (readOnly && hint.transient));
+	return !!hint && hint.transient && (hint.notActedOn || readOnly);
 }
 
 /**

@@ -110,14 +110,26 @@ export class RunGroup {
 
 	/** Waits for every item of the group to be prepared; returns the first invalid one, in input order. */
 	async allPrepared(): Promise<{ itemIndex: number; error: Error } | undefined> {
-		await this.closed.promise;
-		await Promise.all([...this.members.values()].map(async (member) => await member.prepared));
-		const indexes = [...this.members.keys()].sort((a, b) => a - b);
-		for (const itemIndex of indexes) {
-			const { failedEarly } = this.members.get(itemIndex)!;
-			if (failedEarly) return { itemIndex, error: failedEarly };
-		}
-		return undefined;
+		// One wait for the whole group, shared by its items: a wait of its own per item would cost N × N.
+		this.everyonePrepared ??= (async () => {
+			await this.closed.promise;
+			await Promise.all([...this.members.values()].map(async (member) => await member.prepared));
+			for (const itemIndex of this.inOrder()) {
+				const { failedEarly } = this.members.get(itemIndex)!;
+				if (failedEarly) return { itemIndex, error: failedEarly };
+			}
+			return undefined;
+		})();
+		return await this.everyonePrepared;
+	}
+
+	private everyonePrepared?: Promise<{ itemIndex: number; error: Error } | undefined>;
+
+	private previous?: Map<number, Member | undefined>;
+
+	/** The members' item indexes in input order, worked out once the group is closed. */
+	private inOrder(): number[] {
+		return [...this.members.keys()].sort((a, b) => a - b);
 	}
 
 	/** The item has taken its place in the account's queue, or will not send at all. */
@@ -127,15 +139,15 @@ export class RunGroup {
 
 	/** Waits until the item before this one (in input order) has taken its place in the queue. */
 	async turnToQueue(itemIndex: number): Promise<void> {
-		let before: Member | undefined;
-		let closest = -1;
-		for (const [index, member] of this.members) {
-			if (index < itemIndex && index > closest) {
-				closest = index;
-				before = member;
+		if (!this.previous) {
+			this.previous = new Map();
+			let before: Member | undefined;
+			for (const index of this.inOrder()) {
+				this.previous.set(index, before);
+				before = this.members.get(index);
 			}
 		}
-		await before?.queued;
+		await this.previous.get(itemIndex)?.queued;
 	}
 
 	/** Waits until every other item's request has ended, so that what they placed is known. */
