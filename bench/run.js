@@ -172,7 +172,7 @@ async function perItem({ startSimulator, engine, stats, types }) {
 	print('## 2. Per-item cost: Update (Muted=true)');
 	print();
 	print(
-		'Same items ({ callSid }), same account, same form body `Muted=true`, both nodes executed by WorkflowExecute. Ours: Conference by ID, Participant by ID `={{ $json.callSid }}`, Update Fields → Muted on. HTTP: POST `=<base>/2010-04-01/Accounts/AC…/Conferences/CF…/Participants/{{ $json.callSid }}.json`, Basic Auth credential, body "Form Urlencoded" Muted=true. undici: the same POSTs, all at once as both nodes send them (a floor). Both nodes send all items\' requests concurrently, so wall time per item falls with N while CPU time per item does not; on a shared machine CPU time is the steadier measure of per-item cost. Goal: node / HTTP <= 1.0.',
+		'Same items ({ callSid }), same account, same form body `Muted=true`, both nodes executed by WorkflowExecute. Ours: Conference by ID, Participant by ID `={{ $json.callSid }}`, Update Fields → Muted on. HTTP: POST `=<base>/2010-04-01/Accounts/AC…/Conferences/CF…/Participants/{{ $json.callSid }}.json`, Basic Auth credential, body "Form Urlencoded" Muted=true. undici: the same POSTs, all at once as the HTTP node sends them (a floor); our node keeps at most 50 open (its default Max Requests In Flight), which costs little here since the simulator answers at once. Requests overlap, so wall time per item falls with N while CPU time per item does not; on a shared machine CPU time is the steadier measure of per-item cost. Goal: node / HTTP <= 1.0.',
 	);
 	const sim = await startSimulator();
 	const agent = new Agent({ keepAliveTimeout: 10_000 });
