@@ -5,21 +5,21 @@
  *
  * Benchmarks of the built package (dist/) run by n8n-core's WorkflowExecute against the local simulator
  * (its own process, 127.0.0.1), as ratios against the physical minimum (request counts, an undici loop,
- * N / rate) and against n8n's own HTTP Request node run by the same engine. Contenders run in the same
+ * requests × latency / allowed concurrency) and against n8n's own HTTP Request node run by the same engine. Contenders run in the same
  * process, interleaved, several rounds; medians are printed.
  *
- * Options: --only=paging,update,create,editor   --quick (fewer rounds, smaller create runs; not for RESULTS.md)
+ * Options: --only=paging,update,bulk,editor (or --only bulk)   --quick (fewer rounds; not for RESULTS.md)
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { execFile } = require('node:child_process');
-const { promisify } = require('node:util');
 
 const env = require('./lib/env');
 
 const args = process.argv.slice(2);
-const only = (args.find((a) => a.startsWith('--only=')) || '').slice(7).split(',').filter(Boolean);
+const onlyAt = args.findIndex((a) => a === '--only' || a.startsWith('--only='));
+const only = (onlyAt < 0 ? '' : args[onlyAt] === '--only' ? args[onlyAt + 1] || '' : args[onlyAt].slice(7)).split(',').filter(Boolean);
 const QUICK = args.includes('--quick');
+const SECTIONS = ['paging', 'update', 'bulk', 'editor'];
 const wanted = (name) => only.length === 0 || only.includes(name);
 
 const lines = [];
@@ -32,10 +32,9 @@ function check(condition, message) {
 	if (!condition) throw new Error(`benchmark run is invalid: ${message}`);
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
 async function main() {
 	const startedAt = Date.now();
+	check(only.every((name) => SECTIONS.includes(name)), `--only takes ${SECTIONS.join(',')}`);
 	check(fs.existsSync(path.join(env.ROOT, 'dist', 'nodes', 'TwilioConference', 'TwilioConference.node.js')), 'dist/ is missing: run `npm run build` first');
 	// A private copy: others may clean or rebuild dist/ in the shared tree while the bench runs.
 	env.snapshotPackage();
@@ -54,11 +53,11 @@ async function main() {
 	print(`- package ${info.package}, dist/ built ${info.distBuilt}; HTTP Request node typeVersion ${types.httpVersion}; gc between runs: ${global.gc ? 'yes' : 'no (run with --expose-gc)'}${QUICK ? '; QUICK MODE' : ''}`);
 	print('- simulator: simulator/index.js in a child process on 127.0.0.1 (connectAfterMs 0); times are wall-clock medians in ms');
 
-	const ctx = { startSimulator, engine, stats, types };
+	const ctx = { startSimulator, engine, stats, types, print, check, quick: QUICK };
 	if (wanted('paging')) await paging(ctx);
 	if (wanted('update')) await perItem(ctx);
-	if (wanted('create')) await rateLimitedCreate(ctx);
-	if (wanted('editor')) await editorCost(ctx, nodesBase);
+	if (wanted('bulk')) await require('./lib/bulk').bulk(ctx);
+	if (wanted('editor')) await require('./lib/editor-cost').editorCost(ctx, nodesBase);
 
 	print();
 	print(`Total bench time: ${((Date.now() - startedAt) / 1000).toFixed(0)} s; load average at the end ${require('node:os').loadavg().map((l) => l.toFixed(2)).join(' ')} (${require('node:os').cpus().length} cores; other work on the machine shows up here)`);
@@ -173,7 +172,7 @@ async function perItem({ startSimulator, engine, stats, types }) {
 	print('## 2. Per-item cost: Update (Muted=true)');
 	print();
 	print(
-		'Same items ({ callSid }), same account, same form body `Muted=true`, both nodes executed by WorkflowExecute. Ours: Conference by ID, Participant by ID `={{ $json.callSid }}`, Update Fields → Muted on. HTTP: POST `=<base>/2010-04-01/Accounts/AC…/Conferences/CF…/Participants/{{ $json.callSid }}.json`, Basic Auth credential, body "Form Urlencoded" Muted=true. undici: the same POSTs, all at once as both nodes send them (a floor). Both nodes send all items\' requests concurrently, so wall time per item falls with N while CPU time per item does not; on a shared machine CPU time is the steadier measure of per-item cost. Goal: node / HTTP <= 1.0.',
+		'Same items ({ callSid }), same account, same form body `Muted=true`, both nodes executed by WorkflowExecute. Ours: Conference by ID, Participant by ID `={{ $json.callSid }}`, Update Fields → Muted on. HTTP: POST `=<base>/2010-04-01/Accounts/AC…/Conferences/CF…/Participants/{{ $json.callSid }}.json`, Basic Auth credential, body "Form Urlencoded" Muted=true. undici: the same POSTs, all at once as the HTTP node sends them (a floor); our node keeps at most 50 open (its default Max Requests In Flight), which costs little here since the simulator answers at once. Requests overlap, so wall time per item falls with N while CPU time per item does not; on a shared machine CPU time is the steadier measure of per-item cost. Goal: node / HTTP <= 1.0.',
 	);
 	const sim = await startSimulator();
 	const agent = new Agent({ keepAliveTimeout: 10_000 });
@@ -285,129 +284,6 @@ async function perItem({ startSimulator, engine, stats, types }) {
 		await agent.close();
 		await sim.close();
 	}
-}
-
-/** 3. Create against a simulator that allows `rate` creates per second; node option callsPerSecond = rate. */
-async function rateLimitedCreate({ startSimulator, engine, stats, types }) {
-	const CASES = QUICK
-		? [
-				[5, 10, 1],
-				[1, 10, 1],
-			]
-		: [
-				[5, 10, 3],
-				[5, 30, 3],
-				[1, 10, 2],
-				[1, 30, 2],
-			];
-	print();
-	print('## 3. Rate-limited Create');
-	print();
-	print('The simulator admits `rate` participant creates per rolling second and answers 429 (Retry-After: 1) above it. Our node: options.callsPerSecond = rate (default Max Retries 3). For reference, n8n\'s HTTP Request node as a user would pace it: Options → Batching, `rate` items per batch, 1000 ms interval, no retry (Retry On Fail off); a 429 fails its run. Runs are 1.2 s apart so that no run inherits the previous one\'s window. N / rate is the yardstick asked for; the strict floor is (N−1)/rate plus one request (the first create goes at t = 0). 429s and created are summed over all rounds.');
-	const sim = await startSimulator({ callsPerSecond: 1 });
-	try {
-		const credentials = engine.credentialsFor(sim);
-		const conference = await sim.seedConference({ friendlyName: 'create bench' });
-		const url = `${sim.url}/2010-04-01/Accounts/${sim.accountSid}/Conferences/${conference.sid}/Participants.json`;
-		const rows = [['rate/s', 'N', 'rounds', 'N / rate s', '(N−1) / rate s', 'node s', 'node / (N/rate)', 'node / ((N−1)/rate)', 'node 429s', 'node created', 'HTTP s', 'HTTP 429s', 'HTTP created', 'HTTP runs failed']];
-		for (const [rate, n, rounds] of CASES) {
-			await sim.setCallsPerSecond(rate);
-			const items = Array.from({ length: n }, (_, i) => ({ to: `+1555${String(1000000 + i).slice(1)}` }));
-			const contenders = {
-				node: async () => {
-					const r = await engine.runChain({
-						nodes: [engine.twilioNode({ resource: 'participant', operation: 'create', conference: engine.byId(conference.sid), from: '+15017122661', to: '={{ $json.to }}', options: { callsPerSecond: rate } })],
-						items,
-						credentials,
-					});
-					return { failed: r.error ? 1 : 0 };
-				},
-			};
-			// The HTTP reference is skipped at 30 creates at 1/s to keep the whole bench under ten minutes.
-			if (!(rate === 1 && n === 30)) {
-				contenders.http = async () => {
-					const r = await engine.runChain({
-						nodes: [
-							engine.httpNode({
-								method: 'POST',
-								url,
-								sendBody: true,
-								contentType: 'form-urlencoded',
-								bodyParameters: { parameters: [{ name: 'From', value: '+15017122661' }, { name: 'To', value: '={{ $json.to }}' }] },
-								options: { batching: { batch: { batchSize: rate, batchInterval: 1000 } } },
-							}, types.httpVersion),
-						],
-						items,
-						credentials,
-					});
-					return { failed: r.error ? 1 : 0 };
-				};
-			}
-			const samples = await stats.interleave(contenders, {
-				rounds,
-				warmup: 0,
-				before: async () => {
-					await sleep(1200);
-					await sim.takeRequests();
-				},
-				after: async () => {
-					const r = await sim.takeRequests();
-					return { r429: r.byStatus[429] || 0, created: (r.byStatus[201] || 0) + (r.byStatus[200] || 0) };
-				},
-			});
-			const med = (name, key = 'ms') => stats.median(samples[name].map((s) => s[key]));
-			const sum = (name, key) => samples[name].reduce((a, s) => a + s[key], 0);
-			const floor = n / rate;
-			rows.push([
-				rate,
-				n,
-				rounds,
-				floor.toFixed(1),
-				((n - 1) / rate).toFixed(1),
-				(med('node') / 1000).toFixed(2),
-				stats.ratio(med('node') / 1000 / floor),
-				stats.ratio(med('node') / 1000 / ((n - 1) / rate)),
-				sum('node', 'r429'),
-				`${sum('node', 'created')}/${n * rounds}`,
-				...(samples.http
-					? [(med('http') / 1000).toFixed(2), sum('http', 'r429'), `${sum('http', 'created')}/${n * rounds}`, `${sum('http', 'failed')}/${rounds}`]
-					: ['-', '-', '-', '-']),
-			]);
-			check(sum('node', 'failed') === 0, `our node failed a create run at ${rate}/s`);
-		}
-		print();
-		print(stats.table(rows));
-	} finally {
-		await sim.close();
-	}
-}
-
-/** 4. Loading the node + credential types with PackageDirectoryLoader, fresh process per round; description size. */
-async function editorCost({ stats }, nodesBase) {
-	const run = promisify(execFile);
-	const ROUNDS = QUICK ? 3 : 9;
-	print();
-	print('## 4. Editor cost: loading the types and the description the editor receives');
-	print();
-	print(`A fresh \`node\` process per measurement (${ROUNDS} each, interleaved); n8n-core is required before the clock starts (n8n has it loaded). Ours: \`new PackageDirectoryLoader(<package>)\` + \`loadAll()\`. n8n's Twilio: the same loader on n8n-nodes-base, \`loadNodeFromFile('dist/nodes/Twilio/Twilio.node.js')\` + \`loadCredentialFromFile('dist/credentials/TwilioApi.credentials.js')\` + \`inferSupportedNodes()\`, which is what loadAll does per entry. Size: JSON.stringify of loader.types.nodes and loader.types.credentials (what /types/nodes.json and /types/credentials.json carry for them; both nodes are usableAsTool, so n8n also serves a Tool copy of each, roughly doubling both).`);
-	const probe = path.join(__dirname, 'lib', 'editor-probe.js');
-	const contenders = {
-		ours: async () => JSON.parse((await run(process.execPath, [probe, 'ours'])).stdout),
-		twilio: async () => JSON.parse((await run(process.execPath, [probe, 'twilio', nodesBase])).stdout),
-	};
-	const samples = await stats.interleave(contenders, { rounds: ROUNDS });
-	const med = (name, key) => stats.median(samples[name].map((s) => s[key]));
-	const rows = [['', 'load ms (median)', 'files required', 'node description bytes', 'credential bytes', 'total bytes', 'properties (incl. nested)']];
-	for (const [name, label] of [
-		['ours', 'Twilio Conference (this package)'],
-		['twilio', "n8n's Twilio node (n8n-nodes-base)"],
-	]) {
-		rows.push([label, stats.ms(med(name, 'loadMs')), med(name, 'requiredFiles'), med(name, 'nodeBytes'), med(name, 'credentialBytes'), med(name, 'nodeBytes') + med(name, 'credentialBytes'), med(name, 'properties')]);
-	}
-	const total = (name) => med(name, 'nodeBytes') + med(name, 'credentialBytes');
-	rows.push(['ratio ours / Twilio', stats.ratio(med('ours', 'loadMs') / med('twilio', 'loadMs')), '', stats.ratio(med('ours', 'nodeBytes') / med('twilio', 'nodeBytes')), stats.ratio(med('ours', 'credentialBytes') / med('twilio', 'credentialBytes')), stats.ratio(total('ours') / total('twilio')), '']);
-	print();
-	print(stats.table(rows));
 }
 
 main().then(

@@ -16,15 +16,20 @@ const methods = {
 	seedParticipants(conferenceSid, count) {
 		return sim.seedParticipants(conferenceSid, count).map((p) => p.call_sid);
 	},
-	/** Summary of the logged requests to the participants API, then the log is emptied. */
-	takeRequests() {
-		const summary = { count: 0, byStatus: {}, byMethod: {}, queries: [] };
+	/**
+	 * Summary of the logged requests to the participants API, then the log is emptied. With `arrivals`, also
+	 * each request in arrival order: what it names (a create's To, an update's Call SID), its status and time.
+	 */
+	takeRequests(options) {
+		const arrivals = options?.arrivals === true;
+		const summary = { count: 0, byStatus: {}, byMethod: {}, queries: [], arrivals: arrivals ? [] : undefined };
 		for (const r of sim.requests) {
 			if (!r.path.includes('/Participants')) continue;
 			summary.count += 1;
 			summary.byStatus[r.status] = (summary.byStatus[r.status] || 0) + 1;
 			summary.byMethod[r.method] = (summary.byMethod[r.method] || 0) + 1;
 			if (summary.queries.length < 5) summary.queries.push(r.query);
+			if (arrivals) summary.arrivals.push({ key: r.body.To ?? r.pathSegments.at(-1).replace(/\.json$/, ''), status: r.status, at: r.at });
 		}
 		sim.clearRequests();
 		return summary;
@@ -37,6 +42,9 @@ const methods = {
 	},
 	stats() {
 		return sim.stats();
+	},
+	resetStats() {
+		sim.resetStats();
 	},
 	async close() {
 		await sim?.close();

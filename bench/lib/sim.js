@@ -34,10 +34,11 @@ async function startSimulator(options = {}) {
 		credentials: { accountSid: info.accountSid, authToken: info.authToken, baseUrl: info.url },
 		seedConference: (o) => call('seedConference', o),
 		seedParticipants: (sid, n) => call('seedParticipants', sid, n),
-		takeRequests: () => call('takeRequests'),
+		takeRequests: (options) => call('takeRequests', options),
 		participantCount: () => call('participantCount'),
 		setCallsPerSecond: (n) => call('setCallsPerSecond', n),
 		stats: () => call('stats'),
+		resetStats: () => call('resetStats'),
 		async close() {
 			if (!child.connected) return;
 			const exited = new Promise((resolve) => child.once('exit', resolve));
