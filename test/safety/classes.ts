@@ -48,6 +48,7 @@ export function answerInvalidNamesLocally(): void {
 			const error: NodeJS.ErrnoException & { hostname?: string } = new Error(`getaddrinfo ENOTFOUND ${hostname}`);
 			Object.assign(error, { errno: -3008, code: 'ENOTFOUND', syscall: 'getaddrinfo', hostname });
 			process.nextTick(() => callback(error));
+			return undefined;
 		};
 	});
 	afterAll(() => {

@@ -5,6 +5,7 @@
  * enumerable or not, every getter, `cause` chains, Buffers and Maps, and looks for each secret in eleven
  * encodings. Each failure must also read as what it is.
  */
+import type { IDataObject } from 'n8n-workflow';
 import { runListSearch } from '../helpers/engine';
 import type { RunOptions } from '../helpers/engine';
 import { walkForSecrets } from '../helpers/leaks';
@@ -19,11 +20,11 @@ answerInvalidNamesLocally();
 const CF = 'CF0123456789abcdef0123456789abcdef';
 const rl = (mode: string, value: string) => ({ __rl: true, mode, value });
 
-function parametersFor(operation: string, failure: FailureClass, conference: unknown = CF) {
+function parametersFor(operation: string, failure: FailureClass, conference: unknown = CF): IDataObject {
 	return {
 		resource: 'participant',
 		operation,
-		conference: operation === 'create' && conference === CF ? 'leak room' : conference,
+		conference: (operation === 'create' && conference === CF ? 'leak room' : conference) as IDataObject | string,
 		participant: 'agent',
 		from: '+15017122661',
 		to: '+15558675310',
@@ -111,7 +112,7 @@ describe.each(FAILURE_CLASSES.map((failure) => [failure.name, failure] as const)
 			];
 			for (const [method, parameters] of searches) {
 				for (const credentials of [authTokenCredentials(baseUrl), apiKeyCredentials(baseUrl)]) {
-					const thrown = await runListSearch(method, { parameters, credentials }).then(
+					const thrown = await runListSearch(method, { parameters: parameters as IDataObject, credentials }).then(
 						() => new Error('the list loaded'),
 						(error: Error) => error,
 					);

@@ -3,6 +3,7 @@
  * keeps (Twilio's code, message and more_info, the HTTP status, the item), and which forms of a secret it looks
  * for at which length. The engine-level tests in leaks.test.ts show the same through real failures.
  */
+import type { JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
@@ -32,7 +33,7 @@ function clientError(echoInText = true) {
 		cause: Object.assign(new Error(`connect to https://${ACCOUNT_SID}:${echoInText ? AUTH_TOKEN : 'x'}@127.0.0.1/`), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }),
 	});
 	Object.defineProperty(cause, 'hidden', { value: { password: AUTH_TOKEN }, enumerable: false });
-	return new NodeApiError(node, cause, { itemIndex: 3 });
+	return new NodeApiError(node, cause as unknown as JsonObject, { itemIndex: 3 });
 }
 
 test('an HTTP client\'s error comes out without its config, request or socket, and its cause cut to name, message and code', () => {
