@@ -55,7 +55,7 @@ async function main() {
 
 	const ctx = { startSimulator, engine, stats, types, print, check, quick: QUICK };
 	if (wanted('paging')) await paging(ctx);
-	if (wanted('update')) await perItem(ctx);
+	if (wanted('update')) await require('./lib/per-item').perItem(ctx);
 	if (wanted('bulk')) await require('./lib/bulk').bulk(ctx);
 	if (wanted('editor')) await require('./lib/editor-cost').editorCost(ctx, nodesBase);
 
@@ -154,132 +154,6 @@ async function paging({ startSimulator, engine, stats, types }) {
 		}
 		print();
 		print(stats.table(rows));
-	} finally {
-		await agent.close();
-		await sim.close();
-	}
-}
-
-/** 2. Update (mute) over 1, 100 and 1000 items: our node vs the HTTP Request node, both run by WorkflowExecute. */
-async function perItem({ startSimulator, engine, stats, types }) {
-	const { Agent, request } = require('undici');
-	const SIZES = [
-		[1, QUICK ? 5 : 21],
-		[100, QUICK ? 3 : 9],
-		[1000, QUICK ? 3 : 5],
-	];
-	print();
-	print('## 2. Per-item cost: Update (Muted=true)');
-	print();
-	print(
-		'Same items ({ callSid }), same account, same form body `Muted=true`, both nodes executed by WorkflowExecute. Ours: Conference by ID, Participant by ID `={{ $json.callSid }}`, Update Fields → Muted on. HTTP: POST `=<base>/2010-04-01/Accounts/AC…/Conferences/CF…/Participants/{{ $json.callSid }}.json`, Basic Auth credential, body "Form Urlencoded" Muted=true. undici: the same POSTs, all at once as the HTTP node sends them (a floor); our node keeps at most 50 open (its default Max Requests In Flight), which costs little here since the simulator answers at once. Requests overlap, so wall time per item falls with N while CPU time per item does not; on a shared machine CPU time is the steadier measure of per-item cost. Goal: node / HTTP <= 1.0.',
-	);
-	const sim = await startSimulator();
-	const agent = new Agent({ keepAliveTimeout: 10_000 });
-	try {
-		const credentials = engine.credentialsFor(sim);
-		const authorization = `Basic ${Buffer.from(`${sim.accountSid}:${sim.authToken}`).toString('base64')}`;
-		const conference = await sim.seedConference({ friendlyName: 'per item' });
-		const callSids = await sim.seedParticipants(conference.sid, 1000);
-		const base = `${sim.url}/2010-04-01/Accounts/${sim.accountSid}/Conferences/${conference.sid}/Participants`;
-		const updateParameters = {
-			resource: 'participant',
-			operation: 'update',
-			conference: engine.byId(conference.sid),
-			participant: engine.byId('={{ $json.callSid }}'),
-			updateFields: { muted: true },
-		};
-		const nodeWorkflow = [engine.twilioNode(updateParameters)];
-		const httpWorkflow = [
-			engine.httpNode(
-				{
-					method: 'POST',
-					url: `=${base}/{{ $json.callSid }}.json`,
-					sendBody: true,
-					contentType: 'form-urlencoded',
-					bodyParameters: { parameters: [{ name: 'Muted', value: 'true' }] },
-					options: {},
-				},
-				types.httpVersion,
-			),
-		];
-		const wall = [['items', 'rounds', 'undici ms', 'HTTP ms', 'node ms', 'node / HTTP', 'node / undici']];
-		const cost = [
-			[
-				'items',
-				'CPU µs/item HTTP',
-				'CPU µs/item node',
-				'CPU node / HTTP',
-				'expressions/item HTTP',
-				'expressions/item node',
-				'credential reads/item HTTP',
-				'credential reads/item node',
-			],
-		];
-		for (const [n, rounds] of SIZES) {
-			const items = callSids.slice(0, n).map((callSid) => ({ callSid }));
-			const valid = (r, who) => {
-				check(!r.error && r.items.length === n && r.items.every((i) => i.json.muted === true), `${who} updated ${r.items.length}/${n} ${r.error?.message ?? ''}`);
-				return { credReads: r.calls.getDecrypted / n, expressions: r.expressions / n };
-			};
-			const contenders = {
-				node: async () => valid(await engine.runChain({ nodes: nodeWorkflow, items, credentials }), 'node'),
-				http: async () => valid(await engine.runChain({ nodes: httpWorkflow, items, credentials }), 'HTTP'),
-				undici: async () => {
-					const results = await Promise.all(
-						items.map(async ({ callSid }) => {
-							const { statusCode, body } = await request(`${base}/${callSid}.json`, {
-								method: 'POST',
-								dispatcher: agent,
-								headers: { authorization, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
-								body: 'Muted=true',
-							});
-							const json = await body.json();
-							return statusCode === 200 && json.muted === true;
-						}),
-					);
-					check(results.every(Boolean), 'undici update failed');
-				},
-			};
-			const samples = await stats.interleave(contenders, {
-				rounds,
-				before: () => sim.takeRequests(),
-				after: async () => {
-					const r = await sim.takeRequests();
-					check(r.count === n, `expected ${n} requests, saw ${r.count}`);
-					return {};
-				},
-			});
-			const med = (name, key = 'ms') => stats.median(samples[name].map((s) => s[key]));
-			const perItemUs = (name, key) => ((med(name, key) * 1000) / n).toFixed(0);
-			wall.push([
-				n,
-				rounds,
-				stats.ms(med('undici')),
-				stats.ms(med('http')),
-				stats.ms(med('node')),
-				stats.ratio(med('node') / med('http')),
-				stats.ratio(med('node') / med('undici')),
-			]);
-			cost.push([
-				n,
-				perItemUs('http', 'cpuMs'),
-				perItemUs('node', 'cpuMs'),
-				stats.ratio(med('node', 'cpuMs') / med('http', 'cpuMs')),
-				+med('http', 'expressions').toFixed(2),
-				+med('node', 'expressions').toFixed(2),
-				+med('http', 'credReads').toFixed(2),
-				+med('node', 'credReads').toFixed(2),
-			]);
-		}
-		print();
-		print('Wall time (median ms per run):');
-		print();
-		print(stats.table(wall));
-		print();
-		print('Where the cost is (medians; CPU = this process, user + system):');
-		print();
-		print(stats.table(cost));
 	} finally {
 		await agent.close();
 		await sim.close();

@@ -16,6 +16,7 @@ process.env.N8N_LOG_LEVEL ??= 'silent';
 require('./ts-require');
 const { CREDENTIAL_TYPE, NODE_TYPE, TestCredentialsHelper, executeWorkflow } = require('../../test/helpers/engine.ts');
 const { PackageDirectoryLoader } = require('n8n-core');
+const { MINIMAL_CREDENTIAL, MinimalBasicAuth } = require('./minimal-node');
 
 const HTTP_TYPE = 'n8n-nodes-base.httpRequest';
 const SPLIT_OUT_TYPE = 'n8n-nodes-base.splitOut';
@@ -63,6 +64,7 @@ async function loadTypes() {
 		credentialTypes: {
 			[CREDENTIAL_TYPE]: loader.getCredential(CREDENTIAL_TYPE).type,
 			httpBasicAuth: new HttpBasicAuth(),
+			[MINIMAL_CREDENTIAL]: new MinimalBasicAuth(),
 		},
 	};
 	return loadedTypes;
@@ -131,11 +133,12 @@ function splitOutNode(field) {
 	return { name: 'Split Out', type: SPLIT_OUT_TYPE, typeVersion: 1, parameters: { fieldToSplitOut: field, include: 'noOtherFields', options: {} } };
 }
 
-/** The same account for both credential types. */
+/** The same account for every credential type. */
 function credentialsFor(sim) {
 	return {
 		[CREDENTIAL_TYPE]: { accountSid: sim.accountSid, authToken: sim.authToken, baseUrl: sim.url },
 		httpBasicAuth: { user: sim.accountSid, password: sim.authToken },
+		[MINIMAL_CREDENTIAL]: { user: sim.accountSid, password: sim.authToken },
 	};
 }
 
