@@ -14,6 +14,7 @@ import type { ApiParameter } from './apiParameters';
 import { conferenceSidByName } from './conferences';
 import { redirectError, twilioHttpError, unreadableAnswerError } from './errors';
 import { displayNameOf } from './fields';
+import { itemParameter } from './parameters';
 import { twilioBaseUrl } from './transport';
 import type { FormValue } from './validation';
 import { checkLabel, invalidInput, normalizeBody, requiredText, shown, sidPattern, toBoolean } from './validation';
@@ -43,7 +44,7 @@ function accountSid(this: IExecuteSingleFunctions, credentials: ICredentialDataD
 
 /** A resource locator's mode and text; workflows written before the pickers hold a plain string. */
 function locator(this: IExecuteSingleFunctions, name: string, field: string): { mode: string; value: string } {
-	const raw = this.getNodeParameter(name, undefined, { extractValue: false }) as INodeParameterResourceLocator | string;
+	const raw = itemParameter(this, name, undefined, { extractValue: false }) as INodeParameterResourceLocator | string;
 	const isLocator = typeof raw === 'object' && raw !== null && 'mode' in raw;
 	const { mode, value } = isLocator ? raw : { mode: 'plain', value: raw as unknown };
 	return { mode: String(mode), value: requiredText.call(this, field, value) };
@@ -101,10 +102,11 @@ function customValue(this: IExecuteSingleFunctions, name: string, value: unknown
 
 /** Custom Parameters: extra form keys for Twilio features newer than the node, never one the node has a field for. */
 function addCustomParameters(this: IExecuteSingleFunctions, form: Record<string, FormValue>, known: string[]): void {
-	const entries = this.getNodeParameter('customParameters.parameter', []) as unknown;
+	const entries = itemParameter(this, 'customParameters.parameter', []);
 	if (!Array.isArray(entries)) {
 		throw invalidInput(this.getNode(), 'Custom Parameters', this.getItemIndex(), `expected a list of name and value pairs, got ${shown(entries)}`);
 	}
+	if (entries.length === 0) return;
 	const knownByLowerCase = new Map(known.map((name) => [name.toLowerCase(), name]));
 	for (const entry of entries as Array<{ name?: unknown; value?: unknown } | null>) {
 		const name = requiredText.call(this, CUSTOM_NAME, entry?.name);

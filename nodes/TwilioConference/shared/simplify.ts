@@ -1,5 +1,7 @@
 import type { IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { itemParameter } from './parameters';
+
 /** What Simplify keeps of a participant: who, their state, and the settings that decide how they leave. */
 export const SIMPLE_FIELDS = [
 	'call_sid',
@@ -25,5 +27,5 @@ export function simplified(item: INodeExecutionData): INodeExecutionData {
 
 /** The output step of operations with a Simplify field. */
 export function simplifyWhenAsked(this: IExecuteSingleFunctions, items: INodeExecutionData[]): INodeExecutionData[] {
-	return this.getNodeParameter('simplify', false) ? items.map(simplified) : items;
+	return itemParameter(this, 'simplify', false) ? items.map(simplified) : items;
 }

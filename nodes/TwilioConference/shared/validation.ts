@@ -11,8 +11,12 @@ const HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
 // Labels and friendly names travel in the URL path; control characters there are never what the user meant.
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
+const sidPatterns = new Map<string, RegExp>();
+
 export function sidPattern(prefix: string): RegExp {
-	return new RegExp(`^${prefix}[0-9a-fA-F]{32}$`);
+	let pattern = sidPatterns.get(prefix);
+	if (!pattern) sidPatterns.set(prefix, (pattern = new RegExp(`^${prefix}[0-9a-fA-F]{32}$`)));
+	return pattern;
 }
 
 export class InvalidValue extends Error {}
@@ -171,6 +175,15 @@ export function normalizeValue(parameter: ApiParameter, value: unknown): FormVal
 	}
 }
 
+// An operation's rows are fixed: index them once, not once per item.
+const indexes = new WeakMap<ApiParameter[], Map<string, ApiParameter>>();
+
+function rowsByName(parameters: ApiParameter[]): Map<string, ApiParameter> {
+	let byName = indexes.get(parameters);
+	if (!byName) indexes.set(parameters, (byName = new Map(parameters.map((parameter) => [parameter.api, parameter]))));
+	return byName;
+}
+
 /**
  * Turns the body that routing collected (keyed by Twilio's names) into checked form values. Keys without a
  * row (From, To) are checked by the caller.
@@ -180,7 +193,7 @@ export function normalizeBody(
 	body: Record<string, unknown>,
 	parameters: ApiParameter[],
 ): Record<string, FormValue> {
-	const byName = new Map(parameters.map((parameter) => [parameter.api, parameter]));
+	const byName = rowsByName(parameters);
 	const form: Record<string, FormValue> = {};
 	for (const [key, raw] of Object.entries(body)) {
 		const parameter = byName.get(key) ?? { api: key, kind: 'string', description: '' };

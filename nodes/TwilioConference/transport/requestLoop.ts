@@ -18,6 +18,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecutePaginationFunctions,
+	INode,
 	INodeExecutionData,
 } from 'n8n-workflow';
 
@@ -54,8 +55,18 @@ export interface Lookups {
 }
 
 /** The run an item belongs to: its execution and node (a node runs once at a time per execution). */
-function runKeyOf(context: IExecutePaginationFunctions): string {
-	return `${context.getExecutionId()}\u0000${context.getNode().name}`;
+function runKeyOf(context: IExecutePaginationFunctions, node: INode): string {
+	return `${context.getExecutionId()}\u0000${node.name}`;
+}
+
+/** The run's credential, read once per group; an item whose shared read failed reads it itself, for its own error. */
+async function credentialsOf(context: IExecutePaginationFunctions, group: RunGroup): Promise<{ data: ICredentialDataDecryptedObject; secrets: string[] }> {
+	const read = async () => {
+		const data = await context.getCredentials(CREDENTIAL_NAME);
+		return { data, secrets: credentialSecrets(data) };
+	};
+	group.credentials ??= read();
+	return await group.credentials.catch(read);
 }
 
 /**
@@ -91,19 +102,22 @@ export function requestLoop(shape: OperationShape) {
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
 		const itemIndex = this.getItemIndex();
+		// getNode() copies the whole node: once per item is enough.
+		const node = this.getNode();
 		const pairedItem = { item: itemIndex };
 		const continueOnFail = this.continueOnFail();
 		// Joined before the first await: every item of the run joins in the same tick.
-		const group = groupFor(runKeyOf(this), itemIndex, () => ({ expected: expectedItems(this), continueOnFail }));
+		const group = groupFor(runKeyOf(this, node), itemIndex, () => ({ expected: expectedItems(this), continueOnFail }));
 		let secrets: string[] = [];
 		try {
 			let policy!: (readOnly: boolean) => SendPolicy;
 			const preparation = (async (): Promise<Prepared> => {
-				const credentials = await this.getCredentials(CREDENTIAL_NAME);
-				secrets = credentialSecrets(credentials);
+				const credential = await credentialsOf(this, group);
+				const credentials = credential.data;
+				secrets = credential.secrets;
 				const settings = requestSettings(this, credentials);
 				policy = (readOnly: boolean): SendPolicy => ({
-					node: this.getNode(),
+					node,
 					itemIndex,
 					limiter: limiterFor(settings.account, settings.maxRequestsInFlight),
 					readOnly,

@@ -12,6 +12,7 @@
  * - items naming the same conference by friendly name share one look-up, made afresh for every run.
  */
 import { sleep } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 export interface Placed {
 	itemIndex: number;
@@ -56,6 +57,12 @@ export class RunGroup {
 	readonly placed: Placed[] = [];
 
 	readonly notSent: number[] = [];
+
+	/**
+	 * The credential as the run's first item read it, with its secrets: the same for every item of the run,
+	 * as n8n's routing itself reads it once per run.
+	 */
+	credentials?: Promise<{ data: ICredentialDataDecryptedObject; secrets: string[] }>;
 
 	/** Friendly-name look-ups of this run, by account and name. */
 	readonly lookups = new Map<string, Promise<string>>();

@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { ApiParameter } from '../shared/apiParameters';
+import { itemParameter } from '../shared/parameters';
 import { accountPath, twilioBaseUrl } from '../shared/transport';
 import { invalidInput, normalizeValue } from '../shared/validation';
 import { DEFAULT_MAX_RETRIES } from './retry';
@@ -33,7 +34,7 @@ export function checkedNumber(context: IExecuteSingleFunctions, parameter: ApiPa
 
 /** Options checked before anything is sent: a Max Retries that is not a number would retry for ever. */
 export function requestSettings(context: IExecuteSingleFunctions, credentials: ICredentialDataDecryptedObject): RequestSettings {
-	const options = (context.getNodeParameter('options', {}) ?? {}) as Record<string, unknown>;
+	const options = (itemParameter(context, 'options', {}) ?? {}) as Record<string, unknown>;
 	return {
 		account: `${twilioBaseUrl(credentials)}${accountPath(credentials)}`,
 		maxRetries: checkedNumber(context, MAX_RETRIES, options.maxRetries, DEFAULT_MAX_RETRIES),
