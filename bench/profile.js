@@ -5,7 +5,8 @@
  * (the simulator runs in its own, unprofiled process) and summarizes the profile: self time by package,
  * inclusive time of the functions that matter, and the top functions by self time.
  *
- *   node bench/profile.js [node|http] [items=1000] [runs=8]          (npm run bench:profile -- http 1000 6)
+ *   node bench/profile.js [node|minimal|http] [items=1000] [runs=8]  (npm run bench:profile -- http 1000 6)
+ *     minimal: the minimal declarative node of bench 2 (lib/minimal-node.js), the floor to compare with
  *
  *   node --expose-gc bench/profile.js execute [items=1000] [rounds=7]
  *     no profiler: our node, the HTTP Request node and an execute() prototype of Update (a programmatic node:
@@ -41,16 +42,21 @@ async function child(which, n, runs) {
 		const conference = await sim.seedConference({ friendlyName: 'profile' });
 		const callSids = await sim.seedParticipants(conference.sid, n);
 		const items = callSids.map((callSid) => ({ callSid }));
-		const base = `${sim.url}/2010-04-01/Accounts/${sim.accountSid}/Conferences/${conference.sid}/Participants`;
+		const participantsPath = `/2010-04-01/Accounts/${sim.accountSid}/Conferences/${conference.sid}/Participants`;
+		const base = `${sim.url}${participantsPath}`;
+		const minimal = require('./lib/minimal-node');
+		types.nodeTypes.types[minimal.MINIMAL_TYPE] = minimal.minimalNodeType(sim.url, participantsPath);
 		const nodes =
-			which === 'http'
+			which === 'minimal'
+				? [minimal.minimalNode()]
+				: which === 'http'
 				? [
 						engine.httpNode(
 							{ method: 'POST', url: `=${base}/{{ $json.callSid }}.json`, sendBody: true, contentType: 'form-urlencoded', bodyParameters: { parameters: [{ name: 'Muted', value: 'true' }] }, options: {} },
 							types.httpVersion,
 						),
 					]
-				: [engine.twilioNode(updateParameters(conference.sid))];
+					: [engine.twilioNode(updateParameters(conference.sid))];
 		await engine.runChain({ nodes, items, credentials }); // warm-up
 		const t0 = Date.now();
 		for (let i = 0; i < runs; i++) {
@@ -193,7 +199,7 @@ async function main() {
 	const [which = 'node', items = '1000', runs] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 	if (process.argv.includes('--summarize')) return console.log(summarize(which)); // which = a .cpuprofile file
 	if (process.argv.includes('--child')) return await child(which, Number(items), Number(runs));
-	if (!['node', 'http', 'execute'].includes(which)) throw new Error(`unknown mode "${which}": node, http or execute`);
+	if (!['node', 'minimal', 'http', 'execute'].includes(which)) throw new Error(`unknown mode "${which}": node, minimal, http or execute`);
 	if (!process.env.BENCH_PACKAGE_DIR) env.snapshotPackage();
 	if (which === 'execute') return await compareExecute(Number(items), Number(runs ?? 7));
 	fs.mkdirSync(PROF_DIR, { recursive: true });
