@@ -106,6 +106,25 @@ export class TwilioConferenceApi implements ICredentialType {
 			displayOptions: { show: { authType: ['apiKey'] } },
 		},
 		{
+			displayName: 'Webhook Auth Token',
+			name: 'webhookAuthToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				"The account's primary Auth Token, used only by the Twilio Conference Trigger to check that callbacks come from Twilio. An API key cannot check them: Twilio signs callbacks with the Auth Token.",
+			displayOptions: { show: { authType: ['apiKey'] } },
+		},
+		{
+			displayName: 'Webhook Shared Key Secret',
+			name: 'webhookSharedKeySecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only if a Twilio webhook rule signs callbacks with a shared key (HMAC-SHA256) instead of the Auth Token: the secret of that key',
+		},
+		{
 			displayName: 'Region',
 			name: 'region',
 			type: 'options',

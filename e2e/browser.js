@@ -77,14 +77,7 @@ async function runEditorCheck({
 	};
 	try {
 		// 1. Sign in through the form.
-		await page.goto(`${baseUrl}/signin`, { waitUntil: 'domcontentloaded' });
-		const email = page.locator('input[name="emailOrLdapLoginId"], input[name="email"], input[type="email"]').first();
-		await email.waitFor();
-		await email.fill(owner.email);
-		await page.locator('input[name="password"], input[type="password"]').first().fill(owner.password);
-		await shot('01-signin');
-		await page.locator('[data-test-id="form-submit-button"], button:has-text("Sign in")').first().click();
-		await page.waitForURL((u) => !/\/signin/.test(u.pathname), { timeout: timeoutMs });
+		await signIn(page, { baseUrl, owner, timeoutMs, beforeSubmit: () => shot('01-signin') });
 
 		// 2. A workflow canvas.
 		await page.goto(`${baseUrl}/workflow/${workflowId}`, { waitUntil: 'domcontentloaded' });
@@ -160,6 +153,18 @@ async function runEditorCheck({
 		await context.close();
 		fs.rmSync(userDataDir, { recursive: true, force: true });
 	}
+}
+
+/** Signs in through the editor's form; beforeSubmit (e.g. a screenshot) runs with the form filled. */
+async function signIn(page, { baseUrl, owner, timeoutMs, beforeSubmit }) {
+	await page.goto(`${baseUrl}/signin`, { waitUntil: 'domcontentloaded' });
+	const email = page.locator('input[name="emailOrLdapLoginId"], input[name="email"], input[type="email"]').first();
+	await email.waitFor();
+	await email.fill(owner.email);
+	await page.locator('input[name="password"], input[type="password"]').first().fill(owner.password);
+	if (beforeSubmit) await beforeSubmit();
+	await page.locator('[data-test-id="form-submit-button"], button:has-text("Sign in")').first().click();
+	await page.waitForURL((u) => !/\/signin/.test(u.pathname), { timeout: timeoutMs });
 }
 
 /** Opens the Operation dropdown (then calls whenOpen), picks `name`; returns every choice shown. */
@@ -240,4 +245,4 @@ async function dismissPopups(page) {
 	}
 }
 
-module.exports = { runEditorCheck, CHROMIUM, LAUNCH_ARGS };
+module.exports = { runEditorCheck, signIn, CHROMIUM, LAUNCH_ARGS };

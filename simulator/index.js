@@ -8,6 +8,7 @@ const { createStore } = require('./store');
 const { route } = require('./routes');
 const { createResponder } = require('./faults');
 const { createDialQueue, createConcurrencyGate, checkLimit } = require('./limits');
+const { createCallbacks } = require('./callbacks'); // status callbacks to loopback receivers
 
 const MAX_BODY = 1024 * 1024;
 const WWW_AUTHENTICATE = { 'WWW-Authenticate': 'Basic realm="Twilio API"' };
@@ -44,6 +45,7 @@ async function createSimulator(options = {}) {
 	const startedAt = nowMs();
 
 	const store = createStore({ accountSid, nowMs, connectMs: () => connectAfterMs });
+	const callbacks = createCallbacks({ store, accountSid, authToken, nowMs, retryDelayMs: options.callbackRetryMs });
 	const dialQueue = createDialQueue({ callsPerSecond: options.callsPerSecond ?? 1, nowMs });
 	const gate = createConcurrencyGate({
 		limit: options.concurrencyLimit ?? Infinity,
@@ -158,6 +160,7 @@ async function createSimulator(options = {}) {
 			return send(entry, res, 429, twilioError(429, 20429, 'Too Many Requests'), headers);
 		}
 		const out = answer(entry, auth, rawBody);
+		callbacks.afterRequest();
 		const headers = { ...out.headers, 'Twilio-Concurrent-Requests': String(ticket.current) };
 		const deliver = () => {
 			ticket.release();
@@ -213,6 +216,7 @@ async function createSimulator(options = {}) {
 		accountSid,
 		authToken,
 		requests,
+		callbacks,
 		clearRequests() {
 			requests.length = 0;
 		},
@@ -273,6 +277,7 @@ async function createSimulator(options = {}) {
 			gate.resetStats();
 		},
 		close() {
+			callbacks.close();
 			for (const t of timers) clearTimeout(t);
 			timers.clear();
 			responder.clear();

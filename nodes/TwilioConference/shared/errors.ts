@@ -192,7 +192,13 @@ export function secretForms(user: string, secret: string): string[] {
 /** The secret forms of a Twilio Conference credential: the Auth Token's and the API Key Secret's. */
 export function credentialSecrets(credentials: Record<string, unknown>): string[] {
 	const text = (key: string) => String(credentials[key] ?? '');
-	return [...secretForms(text('accountSid'), text('authToken')), ...secretForms(text('apiKeySid'), text('apiKeySecret'))].sort(
+	return [
+		...secretForms(text('accountSid'), text('authToken')),
+		...secretForms(text('apiKeySid'), text('apiKeySecret')),
+		// Webhook signing secrets are never sent anywhere, but an echo of the credential must not show them either.
+		...secretForms(text('accountSid'), text('webhookAuthToken')),
+		...secretForms(text('accountSid'), text('webhookSharedKeySecret')),
+	].sort(
 		(a, b) => b.length - a.length,
 	);
 }
