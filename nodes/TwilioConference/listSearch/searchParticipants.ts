@@ -1,14 +1,7 @@
-import { NodeOperationError } from 'n8n-workflow';
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	ILoadOptionsFunctions,
-	INodeListSearchResult,
-	INodeParameterResourceLocator,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { conferenceSidByName } from '../shared/conferences';
 import { accountPath, CREDENTIAL_NAME, twilioGet } from '../shared/transport';
+import { chosenConference, chosenConferenceSid } from './chosenConference';
 import { pickerError } from './messages';
 
 const PAGE_SIZE = 50;
@@ -30,14 +23,10 @@ export async function searchParticipants(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const conference = this.getCurrentNodeParameter('conference') as INodeParameterResourceLocator | string | undefined;
-	const { mode, value } = typeof conference === 'object' && conference !== null ? conference : { mode: 'id', value: conference };
-	if (!value || typeof value !== 'string' || value.startsWith('=')) {
-		throw new NodeOperationError(this.getNode(), 'Choose a conference first: this list shows the participants of the selected conference');
-	}
+	const chosen = chosenConference(this, 'participants');
 	try {
 		const credentials = await this.getCredentials(CREDENTIAL_NAME);
-		const conferenceSid = mode === 'name' ? await conferenceSidByName(this, credentials, value) : value;
+		const conferenceSid = await chosenConferenceSid(this, credentials, chosen);
 		const page = paginationToken
 			? await twilioGet(this, credentials, paginationToken)
 			: await twilioGet(this, credentials, `${accountPath(credentials)}/Conferences/${encodeURIComponent(conferenceSid)}/Participants.json`, { PageSize: PAGE_SIZE });

@@ -163,3 +163,30 @@ export const UPDATE_PARAMETERS: ApiParameter[] = [
 	shared.Coaching,
 	shared.CallSidToCoach,
 ];
+
+/** Conference → Announce: what plays to everyone in the conference. */
+export const ANNOUNCE_PARAMETERS: ApiParameter[] = [
+	{ api: 'AnnounceUrl', kind: 'url', placeholder: 'e.g. https://example.com/announcement.xml', description: 'MP3 or WAV file, or TwiML document (Play, Say, Pause, Redirect), played to everyone in the conference' },
+	{ api: 'AnnounceMethod', kind: 'method', default: 'POST', description: 'HTTP method Twilio uses to fetch Announce URL' },
+];
+
+/** Conference → End: the one status an update can set. */
+export const END_PARAMETERS: ApiParameter[] = [{ api: 'Status', kind: 'options', values: [['Completed', 'completed']], description: '' }];
+
+/** Conference Recording → Update. */
+export const RECORDING_UPDATE_PARAMETERS: ApiParameter[] = [
+	{
+		api: 'Status',
+		kind: 'options',
+		values: [['In Progress (Resume)', 'in-progress'], ['Paused', 'paused'], ['Stopped', 'stopped']],
+		default: 'paused',
+		description: 'What the recording does now: pause, resume after a pause, or stop for good (a stopped recording cannot be resumed)',
+	},
+	{
+		api: 'PauseBehavior',
+		kind: 'options',
+		values: [['Silence', 'silence'], ['Skip', 'skip']],
+		default: 'silence',
+		description: 'What the recording holds for the paused time: silence of the same length (Twilio\'s default), or nothing at all',
+	},
+];

@@ -14,14 +14,16 @@ interface LocatorSpec {
 	sidModeName: string;
 	/** What the SID is called in messages, e.g. "Call SID". */
 	sidName: string;
-	/** The mode that takes free text: [name, display name, placeholder]. */
-	textMode: [string, string, string];
+	/** The mode that takes free text, if any: [name, display name, placeholder]. */
+	textMode?: [string, string, string];
+	/** The list mode's search box: whether it filters on the text typed. */
+	searchable?: boolean;
 }
 
 /** A picker with three modes: a searchable list, a SID checked as typed, and a name or label. */
 function locatorField(spec: LocatorSpec, show: Show): INodeProperties {
-	const [textName, textDisplayName, textPlaceholder] = spec.textMode;
 	const noun = spec.displayName.toLowerCase();
+	const textMode = spec.textMode && { displayName: spec.textMode[1], name: spec.textMode[0], type: 'string' as const, placeholder: spec.textMode[2] };
 	return {
 		displayName: spec.displayName,
 		name: spec.name,
@@ -36,7 +38,7 @@ function locatorField(spec: LocatorSpec, show: Show): INodeProperties {
 				name: 'list',
 				type: 'list',
 				placeholder: `Select a ${noun}...`,
-				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
+				typeOptions: { searchListMethod: spec.searchListMethod, searchable: spec.searchable ?? true },
 			},
 			{
 				displayName: spec.sidModeName,
@@ -53,7 +55,7 @@ function locatorField(spec: LocatorSpec, show: Show): INodeProperties {
 					},
 				],
 			},
-			{ displayName: textDisplayName, name: textName, type: 'string', placeholder: textPlaceholder },
+			...(textMode ? [textMode] : []),
 		],
 	};
 }
@@ -91,6 +93,27 @@ export function participantField(show: Show): INodeProperties {
 	);
 }
 
+export function recordingField(show: Show): INodeProperties {
+	return locatorField(
+		{
+			displayName: 'Recording',
+			name: 'recording',
+			description: "The conference recording, from the chosen conference's recordings or by its SID",
+			searchListMethod: 'searchConferenceRecordings',
+			sidPrefix: 'RE',
+			sidModeName: 'By SID',
+			sidName: 'recording SID',
+			searchable: false,
+		},
+		show,
+	);
+}
+
+/** Get Many's Filters: the list filters Twilio takes, each sent only when added. */
+export function filtersCollection(show: Show, options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, displayOptions: { show }, options };
+}
+
 export function simplifyField(show: Show): INodeProperties {
 	return {
 		displayName: 'Simplify',
@@ -98,7 +121,7 @@ export function simplifyField(show: Show): INodeProperties {
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to return only the fields most workflows use (Call SID, label, status, muted, hold, coaching, conference SID, dates) instead of Twilio\'s full answer',
+			"Whether to return only the fields most workflows use (the SIDs, status, dates and the state that matters, such as a participant's muted and hold or why a conference ended) instead of Twilio's full answer",
 		displayOptions: { show },
 	};
 }

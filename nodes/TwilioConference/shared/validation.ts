@@ -43,7 +43,7 @@ export function invalidInput(node: INode, field: string, itemIndex: number, prob
 }
 
 function shown(value: unknown): string {
-	const text = typeof value === 'string' ? value : JSON.stringify(value);
+	const text = typeof value === 'string' ? value : String(JSON.stringify(value));
 	return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
@@ -171,6 +171,22 @@ export function normalizeBody(
 	return form;
 }
 
+/** A check's result, or the problem it found, for callers that name the field themselves. */
+export function checked<T>(check: () => T): T | InvalidValue {
+	try {
+		return check();
+	} catch (error) {
+		return error instanceof InvalidValue ? error : new InvalidValue(String((error as Error)?.message ?? error));
+	}
+}
+
+/** Text that travels as is (a name, a label, a filter): no control characters. */
+export function plainText(value: unknown): string {
+	const text = toText(value);
+	if (CONTROL_CHARACTERS.test(text)) throw new InvalidValue('control characters (such as line breaks) are not allowed');
+	return text;
+}
+
 /** A required piece of text (From, To, a conference or participant identifier). */
 export function requiredText(this: IExecuteSingleFunctions, field: string, value: unknown): string {
 	const itemIndex = this.getItemIndex();
@@ -178,10 +194,31 @@ export function requiredText(this: IExecuteSingleFunctions, field: string, value
 		throw invalidInput(this.getNode(), field, itemIndex, 'it is required and was empty');
 	}
 	try {
-		const text = toText(value);
-		if (CONTROL_CHARACTERS.test(text)) throw new InvalidValue('control characters (such as line breaks) are not allowed');
-		return text;
+		return plainText(value);
 	} catch (error) {
 		throw invalidInput(this.getNode(), field, itemIndex, (error as Error).message);
 	}
+}
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
+
+/**
+ * A date as Twilio's list filters take it: YYYY-MM-DD. The calendar date is taken as written (the editor's date
+ * picker gives `2026-11-01T00:00:00`, an expression may give any ISO date or a Luxon DateTime); a JavaScript Date,
+ * which has no zone of its own, gives its UTC day. Twilio compares it with UTC days.
+ */
+export function twilioDay(value: unknown): string {
+	let text: string | undefined;
+	if (value instanceof Date) text = Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+	else if (typeof value === 'string') text = value.trim();
+	else if (typeof value === 'object' && value !== null && typeof (value as { toISO?: unknown }).toISO === 'function') {
+		text = String((value as { toISO: () => string }).toISO());
+	}
+	const match = text === undefined ? null : DAY.exec(text);
+	const day = match ? `${match[1]}-${match[2]}-${match[3]}` : '';
+	const ms = Date.UTC(Number(match?.[1]), Number(match?.[2]) - 1, Number(match?.[3]));
+	if (!match || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day) {
+		throw new InvalidValue(`expected a date such as 2026-11-01, got ${shown(value)}`);
+	}
+	return day;
 }
