@@ -18,7 +18,8 @@ export function dateFilterFields(queryName: 'DateCreated' | 'DateUpdated', noun:
 	const verb = queryName === 'DateCreated' ? 'Created' : 'Updated';
 	return RELATIONS.map(([suffix, label, description]) => ({
 		displayName: `${verb} ${label}`,
-		name: `${verb.toLowerCase()}${label.replace(/ /g, '')}`,
+		// createdOn, createdOnOrAfter, createdOnOrBefore, updatedOn, …
+		name: `${verb.toLowerCase()}${label.replace(/ (\w)/g, (_m, c: string) => c.toUpperCase())}`,
 		type: 'dateTime',
 		default: '',
 		description: `Only ${noun} ${verb.toLowerCase()} ${description} (a UTC day; the time of day is ignored)`,

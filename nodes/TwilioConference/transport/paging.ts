@@ -83,6 +83,10 @@ export interface PageWalk {
  * here: Get Many of every resource, the pickers and the friendly-name look-up.
  */
 export async function walkPages(walk: PageWalk): Promise<{ entries: Array<Record<string, unknown>>; next?: string }> {
+	// A picker's token comes back from the editor: it is a link like any other, and must name the API host too.
+	if (walk.startedAt !== undefined && !isSameHostPath(walk.startedAt)) {
+		throw new PagingProblem(`The list's page token is not a path on the API host, so it was not followed: ${walk.startedAt.slice(0, 120)}`);
+	}
 	const limit = walk.limit ?? Infinity;
 	const seen = new Set<string>();
 	const followed = new Set<string>(walk.startedAt ? [walk.startedAt] : []);
