@@ -170,6 +170,8 @@ export interface RunOptions {
 	items?: IDataObject[];
 	credentials: ICredentialDataDecryptedObject;
 	continueOnFail?: boolean;
+	/** The node setting Execute Once: the node runs for the first input item only. */
+	executeOnce?: boolean;
 }
 
 export interface RunResult {
@@ -182,7 +184,7 @@ export interface RunResult {
 
 const NODE_NAME = 'Twilio Conference';
 
-function buildNode(options: Pick<RunOptions, 'type' | 'parameters' | 'continueOnFail'>): INode {
+function buildNode(options: Pick<RunOptions, 'type' | 'parameters' | 'continueOnFail' | 'executeOnce'>): INode {
 	return {
 		id: 'twilio-node',
 		name: NODE_NAME,
@@ -192,6 +194,7 @@ function buildNode(options: Pick<RunOptions, 'type' | 'parameters' | 'continueOn
 		parameters: options.parameters as INode['parameters'],
 		credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'Twilio account' } },
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(options.executeOnce ? { executeOnce: true } : {}),
 	};
 }
 

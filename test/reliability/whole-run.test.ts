@@ -47,6 +47,20 @@ describe('a bad row dials nobody', () => {
 		expect(posts(h.sim)).toEqual([]);
 	});
 
+	test('Execute Once: the node runs for the first item only, and that is not mistaken for a missing item', async () => {
+		const conference = h.sim.seedConference({ friendlyName: 'once room' });
+		h.sim.seedParticipants(conference.sid, 1, { label: 'once' });
+		const result = await h.run({
+			parameters: { resource: 'participant', operation: 'update', conference: conference.sid, participant: 'once', updateFields: { muted: true } },
+			items: [{}, {}, {}],
+			executeOnce: true,
+			credentials: h.credentials,
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(1);
+		expect(h.requests()).toHaveLength(1);
+	});
+
 	test('with Continue On Fail the valid items are placed and the invalid one is an error item, all paired', async () => {
 		const result = await h.run({ parameters: dialIn('carry on room'), items: callers(5, (i) => (i === 3 ? { timeout: 2 } : {})), credentials: h.credentials, continueOnFail: true });
 		expect(paired(result.items)).toEqual([[0, 'ok'], [1, 'ok'], [2, 'ok'], [3, 'error'], [4, 'ok']]);

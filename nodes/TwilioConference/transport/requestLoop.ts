@@ -58,10 +58,16 @@ function runKeyOf(context: IExecutePaginationFunctions): string {
 	return `${context.getExecutionId()}\u0000${context.getNode().name}`;
 }
 
-/** How many items the engine starts in one tick: all of them, or one batch when batching spaces them out. */
+/**
+ * How many items the engine starts in one tick: all of its input (only the first with Execute Once), or one
+ * batch when batching spaces them out. Read from the node's input as the engine itself reads it.
+ */
 function expectedItems(context: IExecutePaginationFunctions): number | undefined {
 	try {
-		const total = context.getWorkflowDataProxy(context.getItemIndex()).$input.all().length;
+		const input = context.getExecuteData().data;
+		const items = input.main?.[0] ?? input.ai_tool?.[0];
+		if (!Array.isArray(items)) return undefined;
+		const total = context.getNode().executeOnce ? Math.min(1, items.length) : items.length;
 		const batch = context.getNodeParameter('requestOptions.batching.batch', {}) as { batchSize?: number; batchInterval?: number };
 		const size = (batch.batchInterval ?? 0) > 0 && (batch.batchSize ?? 0) > 0 ? Number(batch.batchSize) : total;
 		const first = Math.floor(context.getItemIndex() / size) * size;
