@@ -156,6 +156,8 @@ describe('Recording picker', () => {
 		expect(first.results[1].name).toBe('Sun, 01 Nov 2026 07:59:00 +0000 · completed · 12 s');
 		const second = await runListSearch('searchConferenceRecordings', { parameters: { conference: rl('list', conference.sid) }, credentials: env.credentials, paginationToken: first.paginationToken });
 		expect([first.results.length, second.results.length, second.paginationToken]).toEqual([50, 10, undefined]);
+		const searched = await runListSearch('searchConferenceRecordings', { parameters: { conference: rl('list', conference.sid) }, credentials: env.credentials, filter: 'IN-PROGRESS' });
+		expect(searched.results.map((r) => r.value)).toEqual([recordings[0].sid]);
 	});
 
 	test('with the conference by friendly name, and a message when none is chosen yet', async () => {

@@ -16,11 +16,9 @@ interface LocatorSpec {
 	sidName: string;
 	/** The mode that takes free text, if any: [name, display name, placeholder]. */
 	textMode?: [string, string, string];
-	/** The list mode's search box: whether it filters on the text typed. */
-	searchable?: boolean;
 }
 
-/** A picker with three modes: a searchable list, a SID checked as typed, and a name or label. */
+/** A picker: a searchable list, a SID checked as typed and, where there is one, a name or label. */
 function locatorField(spec: LocatorSpec, show: Show): INodeProperties {
 	const noun = spec.displayName.toLowerCase();
 	const textMode = spec.textMode && { displayName: spec.textMode[1], name: spec.textMode[0], type: 'string' as const, placeholder: spec.textMode[2] };
@@ -38,7 +36,7 @@ function locatorField(spec: LocatorSpec, show: Show): INodeProperties {
 				name: 'list',
 				type: 'list',
 				placeholder: `Select a ${noun}...`,
-				typeOptions: { searchListMethod: spec.searchListMethod, searchable: spec.searchable ?? true },
+				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
 			},
 			{
 				displayName: spec.sidModeName,
@@ -103,7 +101,6 @@ export function recordingField(show: Show): INodeProperties {
 			sidPrefix: 'RE',
 			sidModeName: 'By SID',
 			sidName: 'recording SID',
-			searchable: false,
 		},
 		show,
 	);
