@@ -5,12 +5,15 @@
  * opens its settings and reads the Resource, the Operation choices and the field labels; then switches to
  * Update and opens the Conference and Participant pickers (From List) and reads their entries. Screenshots
  * go to artifactsDir; the two pickers, cropped to the node settings and side by side, to pickersFile
- * (default <artifactsDir>/08-pickers.png). Returns { operations, fields, resource, conferences,
- * participants, screenshots } or { skipped: reason }.
+ * (default <artifactsDir>/08-pickers.png); then the other resources (browser-resources.js). Returns
+ * { operations, fields, resource, conferences, participants, resources, conferenceOperations, endFields,
+ * recordingOperations, recordings, screenshots } or { skipped: reason }.
  */
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+
+const { checkOtherResources } = require('./browser-resources');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const LAUNCH_ARGS = [
@@ -129,7 +132,9 @@ async function runEditorCheck({
 		await sideBySide(context, [conferenceShot, participantShot], pickersFile, deviceScaleFactor);
 		screenshots.push(pickersFile);
 		await page.keyboard.press('Escape');
+		const others = await checkOtherResources(page, params, { pickConference, shot, openPicker, fieldLabels });
 		return {
+			...others,
 			resource,
 			operations: [...new Set(operations)].sort(),
 			actions,

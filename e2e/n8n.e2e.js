@@ -32,19 +32,11 @@ const {
 } = require('./lib');
 const { prepareStack, startServer, freshCanvas, seedPickerData, PICKER_CONFERENCES } = require('./stack');
 const { runEditorCheck } = require('./browser');
-const { pidAlive } = require('../scripts/n8n-host/process');
+const { assertConferenceOperations } = require('./conference-lib');
+const { runFolder, stopAll } = require('./runs');
 
-// One n8n user folder per run, so that runs in parallel (two checkouts sharing N8N_HOST_DIR) do not collide;
-// the folders of earlier runs whose process is gone are removed, the last one's logs stay until the next run.
-const RUNS_DIR = path.join(host.HOST_DIR, 'e2e-runs');
-const USER_FOLDER = path.join(RUNS_DIR, String(process.pid));
+const USER_FOLDER = runFolder('e2e-runs');
 host.killChildrenOnSignals(); // Ctrl-C must not leave n8n, the worker or redis running
-function removeStaleRuns() {
-	if (!fs.existsSync(RUNS_DIR)) return;
-	for (const name of fs.readdirSync(RUNS_DIR)) {
-		if (!pidAlive(Number(name))) fs.rmSync(path.join(RUNS_DIR, name), { recursive: true, force: true });
-	}
-}
 const timings = new Timings();
 const time = (label, fn) => timings.time(label, fn);
 
@@ -52,26 +44,14 @@ describe('n8n end-to-end with n8n-nodes-twilio-conference', { timeout: 40 * 60 *
 	let sim;
 	const started = []; // handles with stop(), stopped in reverse order
 
-	async function stopAll() {
-		while (started.length) {
-			const h = started.pop();
-			try {
-				await h.stop();
-			} catch (e) {
-				console.error(`[e2e] stopping ${h.name || 'process'} failed: ${e.message}`);
-			}
-		}
-	}
-
 	before(async () => {
-		removeStaleRuns();
 		console.log(`[e2e] n8n user folder and logs: ${USER_FOLDER}`);
 		({ sim } = await prepareStack({ userFolder: USER_FOLDER, stage: time, started }));
 		console.log(`[e2e] simulator at ${sim.url}`);
 	});
 
 	after(async () => {
-		await stopAll();
+		await stopAll(started);
 		timings.print();
 	});
 
@@ -102,6 +82,13 @@ describe('n8n end-to-end with n8n-nodes-twilio-conference', { timeout: 40 * 60 *
 			assert.equal(r.code, 0, `n8n execute failed:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
 			const data = host.parseRawOutput(r.stdout);
 			assertAllOperations(data, sim.requests.slice(mark));
+		});
+
+		it('runs the Conference and Conference Recording operations: Get Many, Get, Announce, recordings, End', async () => {
+			const mark = sim.requests.length;
+			const r = await time('execute conference-operations', () => execute('e2eConferenceOps1'));
+			assert.equal(r.code, 0, `n8n execute failed:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
+			assertConferenceOperations(host.parseRawOutput(r.stdout), sim.requests.slice(mark));
 		});
 
 		it('fails the execution with Twilio\'s error for an unknown participant', async () => {
@@ -181,6 +168,13 @@ describe('n8n end-to-end with n8n-nodes-twilio-conference', { timeout: 40 * 60 *
 			assertAllOperations(data, sim.requests.slice(mark));
 		});
 
+		it('runs the conference and recording operations through POST /rest/workflows/:id/run', async () => {
+			const mark = sim.requests.length;
+			const { execution, data } = await time('REST run conference-operations', () => client.runWorkflow('e2eConferenceOps1'));
+			assert.equal(execution.status, 'success', JSON.stringify(data && data.resultData && data.resultData.error));
+			assertConferenceOperations(data, sim.requests.slice(mark));
+		});
+
 		it('renders the node in the editor (headless Chromium)', async (t) => {
 			if (process.env.E2E_SKIP_BROWSER === '1') return t.skip('E2E_SKIP_BROWSER=1');
 			const wf = await freshCanvas(client);
@@ -210,6 +204,14 @@ describe('n8n end-to-end with n8n-nodes-twilio-conference', { timeout: 40 * 60 *
 			assert.equal(result.chosenConference, 'Support queue');
 			const expected = PICKER_CONFERENCES[0].participants.map((p) => `${p.label} · ${p.to} · connected`);
 			assert.deepEqual(result.participants, expected, 'participant picker shows label · number · status');
+			// The other resources: Conference's named actions, and the recording picker of the chosen conference.
+			assert.deepEqual(result.resources.filter((r) => r !== 'Custom API Call'), ['Conference', 'Conference Participant', 'Conference Recording']);
+			assert.deepEqual(result.conferenceOperations.filter((o) => o !== 'Custom API Call'), ['Announce', 'End', 'Get', 'Get Many']);
+			assert.ok(result.endFields.includes('Conference'), `End shows Conference: ${result.endFields.join(', ')}`);
+			assert.deepEqual(result.recordingOperations.filter((o) => o !== 'Custom API Call'), ['Delete', 'Get', 'Get Many', 'Update']);
+			assert.equal(result.recordings.length, PICKER_CONFERENCES[0].recordings, `recording picker: ${result.recordings.join(', ')}`);
+			assert.match(result.recordings[0], /^\w{3}, \d{2} \w{3} \d{4} [\d:]{8} \+0000 · in-progress$/);
+			for (const a of ['End a conference', 'Announce to a conference', 'Update a conference recording']) assert.ok(result.actions.includes(a), `node panel lists "${a}": ${result.actions.join(', ')}`);
 		});
 	});
 
@@ -263,6 +265,10 @@ describe('n8n end-to-end with n8n-nodes-twilio-conference', { timeout: 40 * 60 *
 			);
 			assert.equal(execution.status, 'success', JSON.stringify(data && data.resultData && data.resultData.error));
 			assertAllOperations(data, sim.requests.slice(mark));
+			const conferenceMark = sim.requests.length;
+			const conferenceRun = await time('queue run conference-operations', () => client.runWorkflow('e2eConferenceOps1'));
+			assert.equal(conferenceRun.execution.status, 'success', JSON.stringify(conferenceRun.data && conferenceRun.data.resultData && conferenceRun.data.resultData.error));
+			assertConferenceOperations(conferenceRun.data, sim.requests.slice(conferenceMark));
 			// The worker, not the main process, ran it.
 			const workerLog = worker.output();
 			assert.match(workerLog, new RegExp(`Worker finished execution ${executionId}\\b`), `worker log does not show execution ${executionId}:\n${workerLog.slice(-3000)}`);

@@ -80,6 +80,7 @@ async function freshCanvas(client, name = `Browser check ${Date.now()}`) {
 const PICKER_CONFERENCES = [
 	{
 		friendlyName: 'Support queue',
+		recordings: 2,
 		participants: [
 			{ label: 'customer', to: '+14155550123' },
 			{ label: 'agent-maria', to: '+14155550188' },
@@ -108,6 +109,8 @@ function seedPickerData(sim) {
 	for (const c of [...PICKER_CONFERENCES].reverse()) {
 		const conf = sim.seedConference({ friendlyName: c.friendlyName });
 		for (const p of c.participants) sim.seedParticipants(conf.sid, 1, { ...p, from: '+15017122661' });
+		// The newest recording still runs; the one before it has finished.
+		if (c.recordings) sim.seedRecordings(conf.sid, c.recordings, (i) => ({ status: i === c.recordings - 1 ? 'in-progress' : 'completed', createdAt: Date.now() - (c.recordings - i) * 60_000, duration: 45 }));
 		sids[c.friendlyName] = conf.sid;
 	}
 	return sids;

@@ -24,7 +24,7 @@ const CONFERENCE_KEYWORDS = {
 const list = (value, fallback) => (Array.isArray(value) && value.length ? value : value ? [value] : fallback);
 const flag = (value) => String(Boolean(value));
 
-function createCallbacks({ store: watched, accountSid, authToken, nowMs, retryDelayMs, pollMs = 25 }) {
+function createCallbacks({ store: watched, accountSid, authToken, nowMs, retryDelayMs, pollMs = 25, recordings }) {
 	const delivery = createDelivery({ authToken, retryDelayMs });
 	const conferences = new Map(); // conference sid -> callback settings and sequence
 	const calls = new Map(); // call sid -> { p, conf, v, seq, connected, snapshot, updates, recording }
@@ -102,8 +102,10 @@ function createCallbacks({ store: watched, accountSid, authToken, nowMs, retryDe
 	}
 
 	function finishRecording(recording) {
-		if (!recording) return;
-		const seconds = Math.max(0, Math.round((nowMs() - recording.startedAt) / 1000));
+		if (!recording || recording.finished) return;
+		// Stopped through the API or ended with the conference: reported once, with the length recordings.js keeps.
+		recording.finished = true;
+		const seconds = recordings ? recordings.finish(recording) : Math.max(0, Math.round((nowMs() - recording.startedAt) / 1000));
 		recordingEvent(recording, seconds > 0 ? 'completed' : 'absent', { RecordingDuration: String(seconds) });
 	}
 
@@ -158,6 +160,7 @@ function createCallbacks({ store: watched, accountSid, authToken, nowMs, retryDe
 			conferenceEvent(conf, 'conference-start');
 			if (settings.record) {
 				settings.recording = startRecording({ ConferenceSid: conf.sid }, 'StartConferenceRecordingAPI', settings.recordingUrl, settings.recordingMethod, settings.recordingEvents, 'mono');
+				if (recordings) recordings.adopt(conf.sid, settings.recording, { callSid: p.callSid });
 				recordingEvent(settings.recording, 'in-progress');
 			}
 		}
@@ -255,6 +258,7 @@ function createCallbacks({ store: watched, accountSid, authToken, nowMs, retryDe
 	return {
 		attach,
 		afterRequest,
+		finishRecording,
 		deliveries: delivery.deliveries,
 		settled: delivery.settled,
 		close() {

@@ -9,6 +9,8 @@ const { route } = require('./routes');
 const { createResponder } = require('./faults');
 const { createDialQueue, createConcurrencyGate, checkLimit } = require('./limits');
 const { createCallbacks } = require('./callbacks'); // status callbacks to loopback receivers
+const { createRecordings } = require('./recordings');
+const { createSeeding } = require('./seeding');
 
 const MAX_BODY = 1024 * 1024;
 const WWW_AUTHENTICATE = { 'WWW-Authenticate': 'Basic realm="Twilio API"' };
@@ -45,7 +47,9 @@ async function createSimulator(options = {}) {
 	const startedAt = nowMs();
 
 	const store = createStore({ accountSid, nowMs, connectMs: () => connectAfterMs });
-	const callbacks = createCallbacks({ store, accountSid, authToken, nowMs, retryDelayMs: options.callbackRetryMs });
+	// One recording model: the callbacks start and report conference recordings, the REST resource reads and changes them.
+	const recordings = createRecordings({ store, accountSid, nowMs, stop: (recording) => callbacks.finishRecording(recording) });
+	const callbacks = createCallbacks({ store, accountSid, authToken, nowMs, retryDelayMs: options.callbackRetryMs, recordings });
 	const dialQueue = createDialQueue({ callsPerSecond: options.callsPerSecond ?? 1, nowMs });
 	const gate = createConcurrencyGate({
 		limit: options.concurrencyLimit ?? Infinity,
@@ -108,6 +112,7 @@ async function createSimulator(options = {}) {
 				contentType: entry.contentType,
 				standardKey: auth.standardKey,
 				store,
+				recordings,
 				accountSid,
 				accountJson,
 				nowMs,
@@ -204,11 +209,7 @@ async function createSimulator(options = {}) {
 	});
 	const port = server.address().port;
 
-	const conferenceOrThrow = (sid) => {
-		const conf = store.conferences.get(sid);
-		if (!conf) throw new Error(`no conference ${sid}`);
-		return conf;
-	};
+	const seeding = createSeeding({ store, recordings, nowMs, connectAfterMs });
 
 	return {
 		url: `http://127.0.0.1:${port}`,
@@ -220,26 +221,7 @@ async function createSimulator(options = {}) {
 		clearRequests() {
 			requests.length = 0;
 		},
-		/** A conference as if it existed already; createdAt / updatedAt take ms or a Date. */
-		seedConference({ friendlyName, status = 'in-progress', region, createdAt, updatedAt, maxParticipants } = {}) {
-			const conf = store.createConference({ friendlyName, status, region, maxParticipants });
-			if (createdAt !== undefined) conf.createdAt = conf.updatedAt = +createdAt;
-			if (updatedAt !== undefined) conf.updatedAt = +updatedAt;
-			return store.conferenceJson(conf);
-		},
-		/** Live participants, added without validation, limits or queueing; overrides may be a function of the index. */
-		seedParticipants(conferenceSid, count, overrides = {}) {
-			const conf = conferenceOrThrow(conferenceSid);
-			const out = [];
-			for (let i = 0; i < count; i++) {
-				const o = typeof overrides === 'function' ? overrides(i) : overrides;
-				if (o.label && store.labelTaken(conf.sid, o.label)) throw new Error(`label ${o.label} is taken`);
-				const createdAt = o.createdAt ?? nowMs() - connectAfterMs;
-				const params = o.params ?? { To: o.to, From: o.from };
-				out.push(store.participantJson(store.addParticipant(conf, { ...o, params, createdAt, dialAt: createdAt })));
-			}
-			return out;
-		},
+		...seeding,
 		get state() {
 			const participants = [];
 			for (const map of store.participants.values()) {
@@ -247,10 +229,14 @@ async function createSimulator(options = {}) {
 					participants.push({ ...store.participantJson(p), params: p.params, updates: p.updates || [] });
 				}
 			}
+			const conferenceRecordings = [...store.conferences.keys()].flatMap((sid) =>
+				recordings.list(sid).map((r) => ({ ...recordings.json(r), updates: r.updates || [] })),
+			);
 			return {
 				account: accountJson(),
-				conferences: [...store.conferences.values()].map(store.conferenceJson),
+				conferences: [...store.conferences.values()].map((c) => ({ ...store.conferenceJson(c), updates: c.updates || [], announcements: c.announcements || [] })),
 				participants,
+				recordings: conferenceRecordings,
 			};
 		},
 		inject: responder.inject,

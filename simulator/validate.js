@@ -247,4 +247,5 @@ module.exports = {
 	validateUpdate,
 	parseBoolFilter,
 	checkValue,
+	validateParams,
 };

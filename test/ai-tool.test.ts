@@ -22,18 +22,39 @@ const parameters = {
 	updateFields: { muted: "={{ $fromAI('muted', 'true to mute, false to unmute', 'boolean') }}" },
 };
 
-test('the node is usable as a tool, and every operation tells a model what it does, needs and returns', async () => {
+test('the node is usable as a tool, and every operation of every resource tells a model what it does, needs and returns', async () => {
 	const loader = await loadPackage();
 	const { description } = loader.getNode('twilioConference').type as INodeType;
 	expect(description.usableAsTool).toBe(true);
-	const operations = description.properties.find((p) => p.name === 'operation')?.options as Array<{ value: string; description: string }>;
-	for (const operation of operations) {
-		expect(operation.description.length).toBeGreaterThan(60);
-		expect(operation.description).toMatch(/[Rr]eturns/);
+	const operationsOf = (resource: string) =>
+		description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource))?.options as Array<{ value: string; action: string; description: string }>;
+	const resources = (description.properties.find((p) => p.name === 'resource')?.options as Array<{ value: string }>).map((o) => o.value);
+	expect(resources.sort()).toEqual(['conference', 'conferenceRecording', 'participant']);
+	for (const resource of resources) {
+		for (const operation of operationsOf(resource)) {
+			expect(operation.description.length).toBeGreaterThan(60);
+			expect(operation.description).toMatch(/[Rr]eturns/);
+			expect(operation.action).toMatch(/^[A-Z][a-z]+( to)? (a|many) /);
+		}
 	}
-	const byValue = Object.fromEntries(operations.map((o) => [o.value, o.description]));
-	expect(byValue.create).toMatch(/live, billable call/);
-	expect(byValue.delete).toMatch(/Hang up .* live conference/);
+	const describe = (resource: string) => Object.fromEntries(operationsOf(resource).map((o) => [o.value, o.description]));
+	expect(describe('participant').create).toMatch(/live, billable call/);
+	expect(describe('participant').delete).toMatch(/Hang up .* live conference/);
+	const conference = operationsOf('conference');
+	expect(conference.map((o) => o.action)).toEqual(['Announce to a conference', 'End a conference', 'Get a conference', 'Get many conferences']);
+	expect(describe('conference').end).toMatch(/for everyone: every participant's call is hung up/);
+	expect(describe('conference').announce).toMatch(/nobody is removed/);
+	for (const operation of ['getAll', 'update']) expect(describe('conferenceRecording')[operation]).toMatch(/no API that starts a conference recording.*Conference Record/);
+});
+
+test('End as a tool: the model names the conference, and only that conference is ended', async () => {
+	const conference = env.sim.seedConference({ friendlyName: 'AI Ends This' });
+	const keep = env.sim.seedConference({ friendlyName: 'AI Keeps This' });
+	const end = { resource: 'conference', operation: 'end', conference: { __rl: true, mode: 'name', value: "={{ $fromAI('conference', 'Friendly name of the live conference to end for everyone', 'string') }}" } };
+	const { items, error } = await runNode({ parameters: end, items: [{ query: { conference: 'AI Ends This' } }], credentials: env.credentials });
+	expect(error).toBeUndefined();
+	expect(items[0].json).toMatchObject({ sid: conference.sid, status: 'completed', reason_conference_ended: 'conference-ended-via-api' });
+	expect(env.sim.state.conferences.find((c) => c.sid === keep.sid)?.status).toBe('in-progress');
 });
 
 test('$fromAI placeholders become the tool schema', () => {

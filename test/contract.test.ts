@@ -6,6 +6,8 @@ import { ACCOUNT_SID, useSimulator } from './helpers/twilio';
 const env = useSimulator();
 const participants = `/2010-04-01/Accounts/${ACCOUNT_SID}/Conferences/CF0123456789abcdef0123456789abcdef/Participants`;
 const form = 'application/x-www-form-urlencoded';
+const conferences = `/2010-04-01/Accounts/${ACCOUNT_SID}/Conferences.json`;
+const conference = `/2010-04-01/Accounts/${ACCOUNT_SID}/Conferences/CF0123456789abcdef0123456789abcdef`;
 
 const request = (method: string, path: string, body: Record<string, string | string[]> = {}, query = {}) => ({
 	method,
@@ -37,8 +39,22 @@ describe('the contract checker', () => {
 		['an unknown path', request('GET', `/2010-04-01/Accounts/${ACCOUNT_SID}/Rooms.json`), 'no such path'],
 		['a method the path lacks', request('PUT', `${participants}/alice.json`), 'not an operation'],
 		['a body on Delete', request('DELETE', `${participants}/alice.json`, { Muted: 'true' }), 'does not take'],
+		['a date filter not written YYYY-MM-DD', request('GET', conferences, {}, { Status: 'completed', 'DateCreated<': '11/01/2026' }), 'not a date as YYYY-MM-DD'],
+		['a conference Status the list does not know', request('GET', conferences, {}, { Status: 'live' }), 'not in enum'],
+		['an Announce Method other than GET or POST', request('POST', `${conference}.json`, { AnnounceUrl: 'https://example.com/a.xml', AnnounceMethod: 'PUT' }), 'not in enum'],
+		['an Announce URL that is not a URL', request('POST', `${conference}.json`, { AnnounceUrl: 'a.xml' }), 'not a URL'],
+		['a recording update without Status', request('POST', `${conference}/Recordings/RE0123456789abcdef0123456789abcdef.json`, { PauseBehavior: 'skip' }), 'required body parameter Status'],
+		['a fetch of Twilio.CURRENT, which only updates take', request('GET', `${conference}/Recordings/Twilio.CURRENT.json`), 'does not match'],
+		['a recording Delete with a body', request('DELETE', `${conference}/Recordings/RE0123456789abcdef0123456789abcdef.json`, { Status: 'stopped' }), 'does not take'],
 	])('rejects %s', (_name, bad, expected) => {
 		expect(contractViolations(bad).join('\n')).toContain(expected);
+	});
+
+	test('accepts the conference and recording requests the node sends', () => {
+		expect(contractViolations(request('GET', conferences, {}, { Status: 'in-progress', 'DateCreated<': '2026-11-01', DateUpdated: '2026-11-02', FriendlyName: 'a', PageSize: '50' }))).toEqual([]);
+		expect(contractViolations(request('POST', `${conference}.json`, { Status: 'completed' }))).toEqual([]);
+		expect(contractViolations(request('POST', `${conference}/Recordings/RE0123456789abcdef0123456789abcdef.json`, { Status: 'paused', PauseBehavior: 'skip' }))).toEqual([]);
+		expect(contractViolations(request('GET', `${conference}/Recordings.json`, {}, { 'DateCreated>': '2026-10-30' }))).toEqual([]);
 	});
 
 	test('knows the ten Create parameters newer than the OpenAPI snapshot, and only on Create', () => {

@@ -1,9 +1,13 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { searchConferenceRecordings } from './listSearch/searchConferenceRecordings';
 import { searchConferences } from './listSearch/searchConferences';
 import { searchParticipants } from './listSearch/searchParticipants';
-import { participantDescription } from './resources/participant';
+import { conferenceOfParticipantsAndRecordings, limit, options, returnAll, simplify } from './resources/common';
+import { conferenceFields, conferenceOperation } from './resources/conference';
+import { recordingFields, recordingOperation } from './resources/conferenceRecording';
+import { participantCreateNotice, participantFields, participantOperation } from './resources/participant';
 
 export class TwilioConference implements INodeType {
 	description: INodeTypeDescription = {
@@ -14,8 +18,8 @@ export class TwilioConference implements INodeType {
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle:
-			'={{ ({ create: "Create", delete: "Delete", get: "Get", getAll: "Get Many", update: "Update" })[$parameter["operation"]] + ": " + ({ participant: "Conference Participant" })[$parameter["resource"]] }}',
-		description: 'Add, list, update and remove the participants of live Twilio conference calls',
+			'={{ ({ announce: "Announce", create: "Create", delete: "Delete", end: "End", get: "Get", getAll: "Get Many", update: "Update" })[$parameter["operation"]] + ": " + ({ conference: "Conference", conferenceRecording: "Conference Recording", participant: "Conference Participant" })[$parameter["resource"]] }}',
+		description: 'Manage live Twilio conference calls: their participants, the conferences themselves and their recordings',
 		defaults: { name: 'Twilio Conference' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -32,14 +36,30 @@ export class TwilioConference implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Conference Participant', value: 'participant' }],
+				options: [
+					{ name: 'Conference', value: 'conference' },
+					{ name: 'Conference Participant', value: 'participant' },
+					{ name: 'Conference Recording', value: 'conferenceRecording' },
+				],
+				// Workflows saved before the other resources leave the resource out: they mean participants.
 				default: 'participant',
 			},
-			...participantDescription,
+			participantOperation,
+			conferenceOperation,
+			recordingOperation,
+			...participantCreateNotice,
+			conferenceOfParticipantsAndRecordings,
+			...participantFields,
+			...conferenceFields,
+			...recordingFields,
+			returnAll,
+			limit,
+			...simplify,
+			options,
 		],
 	};
 
 	methods = {
-		listSearch: { searchConferences, searchParticipants },
+		listSearch: { searchConferences, searchParticipants, searchConferenceRecordings },
 	};
 }

@@ -11,6 +11,7 @@ import type { LoggedRequest } from './twilio';
 
 type Schema = {
 	type?: string;
+	format?: string;
 	enum?: string[];
 	pattern?: string;
 	minLength?: number;
@@ -62,6 +63,9 @@ function checkScalar(where: string, schema: Schema, value: string): string[] {
 		}
 	}
 	if (s.type === 'boolean' && value !== 'true' && value !== 'false') problems.push(`${where}: "${value}" is not true/false`);
+	if (s.format === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) problems.push(`${where}: "${value}" is not a date as YYYY-MM-DD`);
+	// Twilio reads an empty URL as "none" (WaitUrl: play nothing).
+	if (s.format === 'uri' && value !== '' && !/^https?:\/\/\S+$/.test(value)) problems.push(`${where}: "${value}" is not a URL`);
 	if (s.enum && !s.enum.includes(value)) problems.push(`${where}: "${value}" not in enum ${s.enum.join('|')}`);
 	if (s.pattern && !new RegExp(s.pattern).test(value)) problems.push(`${where}: "${value}" does not match ${s.pattern}`);
 	if (s.minLength !== undefined && value.length < s.minLength) problems.push(`${where}: shorter than ${s.minLength}`);

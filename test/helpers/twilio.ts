@@ -19,6 +19,7 @@ export interface LoggedRequest {
 	authUser?: string;
 	status: number | null;
 	fault: string | null;
+	rawQuery: string;
 }
 
 export interface Simulator {
@@ -27,9 +28,22 @@ export interface Simulator {
 	authToken: string;
 	requests: LoggedRequest[];
 	clearRequests(): void;
-	seedConference(options: { friendlyName: string; status?: string }): { sid: string; friendly_name: string };
+	seedConference(options: {
+		friendlyName: string;
+		status?: string;
+		region?: string;
+		createdAt?: number | Date;
+		updatedAt?: number | Date;
+		reasonConferenceEnded?: string;
+		callSidEndingConference?: string;
+	}): { sid: string; friendly_name: string };
 	seedParticipants(conferenceSid: string, count: number, overrides?: object | ((i: number) => object)): Array<{ call_sid: string; label: string | null }>;
-	state: { conferences: Array<{ sid: string; friendly_name: string }>; participants: Array<Record<string, unknown>> };
+	seedRecordings(conferenceSid: string, count: number, overrides?: object | ((i: number) => object)): Array<{ sid: string; conference_sid: string; status: string }>;
+	state: {
+		conferences: Array<{ sid: string; friendly_name: string; status: string; updates: Array<Record<string, unknown>>; announcements: unknown[] }>;
+		participants: Array<Record<string, unknown>>;
+		recordings: Array<{ sid: string; conference_sid: string; status: string; duration: string | null; updates: Array<Record<string, unknown>> }>;
+	};
 	inject(fault: Record<string, unknown>): void;
 	clearFaults(): void;
 	setCallsPerSecond(n: number): void;
@@ -48,6 +62,16 @@ export function credentialsFor(sim: Simulator, overrides: ICredentialDataDecrypt
 /** The requests that reached the participants API (the log also holds faults and the like). */
 export function participantRequests(sim: Simulator) {
 	return sim.requests.filter((request) => request.path.includes('/Participants'));
+}
+
+/** The requests that reached one conference (the conference itself or its recordings), not the list. */
+export function conferenceRequests(sim: Simulator) {
+	return sim.requests.filter((request) => /\/Conferences\/CF[0-9a-f]{32}(\.json|\/Recordings)/.test(request.path));
+}
+
+/** The requests for the Conferences list (Get Many, pickers, friendly-name look-ups). */
+export function conferenceListRequests(sim: Simulator) {
+	return sim.requests.filter((request) => request.path.endsWith('/Conferences.json'));
 }
 
 /**

@@ -105,7 +105,7 @@ describe("a picker's page token is followed only as a path on the API host", () 
 		const server = await api(answer(200, JSON.stringify({ conferences: [], participants: [], next_page_uri: null }), { 'Content-Type': 'application/json' }));
 		const credentials = authTokenCredentials(server.url);
 		for (const [method, parameters] of [['searchConferences', {}], ['searchParticipants', { conference: rl('list', CF) }]] as const) {
-			await expect(runListSearch(method, { parameters, credentials, paginationToken: token })).rejects.toThrow('Could not load more: the page token is not a page of the Twilio API');
+			await expect(runListSearch(method, { parameters, credentials, paginationToken: token })).rejects.toThrow("Could not load the list: The list's page token is not a path on the API host, so it was not followed");
 		}
 		expect(server.requests).toEqual([]);
 		expect(elsewhere.requests).toEqual([]);
@@ -124,7 +124,7 @@ describe("a picker's page token is followed only as a path on the API host", () 
 			answer(200, JSON.stringify({ conferences: [{ sid: CF, friendly_name: 'Sales' }], participants: [{ call_sid: CA, label: 'a', status: 'connected' }], next_page_uri: link }), { 'Content-Type': 'application/json' }),
 		);
 		const credentials = authTokenCredentials(server.url);
-		const message = "Could not load the list: Twilio's link to the next page points away from the API host";
+		const message = "Could not load the list: Twilio's next page link is not a path on the API host, so it was not followed";
 		await expect(runListSearch('searchConferences', { parameters: {}, credentials, filter: 'nothing matches' })).rejects.toThrow(message);
 		await expect(runListSearch('searchParticipants', { parameters: { conference: rl('list', CF) }, credentials })).rejects.toThrow(message);
 		expect(elsewhere.requests).toEqual([]);

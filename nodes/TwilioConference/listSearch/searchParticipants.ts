@@ -1,18 +1,8 @@
-import { NodeOperationError } from 'n8n-workflow';
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	ILoadOptionsFunctions,
-	INodeListSearchResult,
-	INodeParameterResourceLocator,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { conferenceSidByName } from '../shared/conferences';
-import { accountPath, CREDENTIAL_NAME, twilioGet } from '../shared/transport';
+import { accountPath, twilioGet } from '../shared/transport';
+import { chosenConferencePage } from './chosenConference';
 import { pickerError } from './messages';
-import { nextPage, pageToken } from './pages';
-
-const PAGE_SIZE = 50;
 
 /** The phone number or address a participant's call went to; the participant resource itself lacks it. */
 async function numberOf(context: ILoadOptionsFunctions, credentials: ICredentialDataDecryptedObject, callSid: string): Promise<string> {
@@ -31,24 +21,10 @@ export async function searchParticipants(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const conference = this.getCurrentNodeParameter('conference') as INodeParameterResourceLocator | string | undefined;
-	const { mode, value } = typeof conference === 'object' && conference !== null ? conference : { mode: 'id', value: conference };
-	if (!value || typeof value !== 'string' || value.startsWith('=')) {
-		throw new NodeOperationError(this.getNode(), 'Choose a conference first: this list shows the participants of the selected conference');
-	}
+	const needle = (filter ?? '').trim().toLowerCase();
 	try {
-		const credentials = await this.getCredentials(CREDENTIAL_NAME);
-		const conferenceSid = mode === 'name' ? await conferenceSidByName(this, credentials, value) : value;
-		const token = pageToken(this, credentials, paginationToken);
-		const page = token
-			? await twilioGet(this, credentials, token)
-			: await twilioGet(this, credentials, `${accountPath(credentials)}/Conferences/${encodeURIComponent(conferenceSid)}/Participants.json`, { PageSize: PAGE_SIZE });
-		const needle = (filter ?? '').trim().toLowerCase();
-		const participants = ((page.participants as IDataObject[] | undefined) ?? []).filter(
-			(p) => !needle || `${p.label ?? ''} ${p.call_sid}`.toLowerCase().includes(needle),
-		);
+		const { credentials, entries: participants, next } = await chosenConferencePage(this, 'participants', paginationToken, (p) => !needle || `${p.label ?? ''} ${p.call_sid}`.toLowerCase().includes(needle));
 		const numbers = await Promise.all(participants.map(async (p) => await numberOf(this, credentials, String(p.call_sid))));
-		const next = nextPage(this, credentials, page.next_page_uri);
 		return {
 			results: participants.map((p, i) => ({
 				name: [p.label ?? '(no label)', numbers[i], p.status].filter((part) => part).join(' · '),

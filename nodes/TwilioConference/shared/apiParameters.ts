@@ -103,3 +103,34 @@ export const shared = {
 	},
 } satisfies Record<string, FieldRow>;
 
+
+/** Conference → Announce. */
+export const ANNOUNCE_PARAMETERS: FieldRow[] = [
+	{ displayName: 'Announce URL', name: 'announceUrl', api: 'AnnounceUrl', kind: 'url', placeholder: 'e.g. https://example.com/announcement.xml', description: 'MP3 or WAV file, or TwiML document (Play, Say, Pause, Redirect), played to everyone in the conference' },
+	{ displayName: 'Announce Method', name: 'announceMethod', api: 'AnnounceMethod', kind: 'method', default: 'POST', description: 'HTTP method Twilio uses to fetch Announce URL' },
+];
+
+/** Conference → End: the one status an update can set. */
+export const END_PARAMETERS: FieldRow[] = [{ displayName: 'Status', name: 'status', api: 'Status', kind: 'options', values: [['Completed', 'completed']], description: '' }];
+
+/** Conference Recording → Update. */
+export const RECORDING_UPDATE_PARAMETERS: FieldRow[] = [
+	{
+		displayName: 'Status',
+		name: 'status',
+		api: 'Status',
+		kind: 'options',
+		values: [['In Progress (Resume)', 'in-progress'], ['Paused', 'paused'], ['Stopped', 'stopped']],
+		default: 'paused',
+		description: 'What the recording does now: pause, resume after a pause, or stop for good (a stopped recording cannot be resumed)',
+	},
+	{
+		displayName: 'Pause Behavior',
+		name: 'pauseBehavior',
+		api: 'PauseBehavior',
+		kind: 'options',
+		values: [['Silence', 'silence'], ['Skip', 'skip']],
+		default: 'silence',
+		description: "What the recording holds for the paused time: silence of the same length (Twilio's default), or nothing at all",
+	},
+];

@@ -1,9 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { ICredentialDataDecryptedObject, IDataObject, IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import type { Lookups } from '../transport/requestLoop';
 import { sendWithRetries } from '../transport/send';
-import { accountPath, twilioGet } from './transport';
+import { readConferences } from './conferenceList';
 
 /**
  * The SID of the one in-progress conference with this friendly name. Twilio's FriendlyName filter matches the
@@ -41,15 +41,8 @@ async function lookUp(
 	credentials: ICredentialDataDecryptedObject,
 	name: string,
 ): Promise<string> {
-	const page = await twilioGet(
-		context,
-		credentials,
-		`${accountPath(credentials)}/Conferences.json`,
-		// Since 30 September 2026 Twilio lists only live conferences when Status is left out; saying it keeps
-		// the answer the same before and after.
-		{ FriendlyName: name, Status: 'in-progress', PageSize: 20 },
-	);
-	const matches = (page.conferences as IDataObject[] | undefined) ?? [];
+	// One page is enough: a name should match one live conference, and the SIDs of a few are enough to choose from.
+	const { conferences: matches } = await readConferences(context, credentials, { FriendlyName: name, Status: 'in-progress' }, { pageSize: 20, enough: () => true });
 	const itemIndex = 'getItemIndex' in context ? context.getItemIndex() : undefined;
 	if (matches.length === 1) return String(matches[0].sid);
 	const problem =

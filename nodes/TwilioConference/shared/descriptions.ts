@@ -14,14 +14,14 @@ interface LocatorSpec {
 	sidModeName: string;
 	/** What the SID is called in messages, e.g. "Call SID". */
 	sidName: string;
-	/** The mode that takes free text: [name, display name, placeholder]. */
-	textMode: [string, string, string];
+	/** The mode that takes free text, if any: [name, display name, placeholder]. */
+	textMode?: [string, string, string];
 }
 
-/** A picker with three modes: a searchable list, a SID checked as typed, and a name or label. */
+/** A picker: a searchable list, a SID checked as typed and, where there is one, a name or label. */
 function locatorField(spec: LocatorSpec, show: Show): INodeProperties {
-	const [textName, textDisplayName, textPlaceholder] = spec.textMode;
 	const noun = spec.displayName.toLowerCase();
+	const textMode = spec.textMode && { displayName: spec.textMode[1], name: spec.textMode[0], type: 'string' as const, placeholder: spec.textMode[2] };
 	return {
 		displayName: spec.displayName,
 		name: spec.name,
@@ -53,7 +53,7 @@ function locatorField(spec: LocatorSpec, show: Show): INodeProperties {
 					},
 				],
 			},
-			{ displayName: textDisplayName, name: textName, type: 'string', placeholder: textPlaceholder },
+			...(textMode ? [textMode] : []),
 		],
 	};
 }
@@ -91,6 +91,26 @@ export function participantField(show: Show): INodeProperties {
 	);
 }
 
+export function recordingField(show: Show): INodeProperties {
+	return locatorField(
+		{
+			displayName: 'Recording',
+			name: 'recording',
+			description: "The conference recording, from the chosen conference's recordings or by its SID",
+			searchListMethod: 'searchConferenceRecordings',
+			sidPrefix: 'RE',
+			sidModeName: 'By SID',
+			sidName: 'recording SID',
+		},
+		show,
+	);
+}
+
+/** Get Many's Filters: the list filters Twilio takes, each sent only when added. */
+export function filtersCollection(show: Show, options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, displayOptions: { show }, options };
+}
+
 export function simplifyField(show: Show): INodeProperties {
 	return {
 		displayName: 'Simplify',
@@ -98,7 +118,7 @@ export function simplifyField(show: Show): INodeProperties {
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to return only the fields most workflows use (Call SID, label, status, muted, hold, coaching, conference SID, dates) instead of Twilio\'s full answer',
+			"Whether to return only the fields most workflows use (the SIDs, status, dates and the state that matters, such as a participant's muted and hold or why a conference ended) instead of Twilio's full answer",
 		displayOptions: { show },
 	};
 }

@@ -47,16 +47,25 @@ const HEADLINES: Record<number, string> = {
 	400: 'Twilio rejected the request',
 	401: 'Twilio did not accept the credentials (401 Unauthorized)',
 	403: 'Twilio refused access (403 Forbidden)',
-	404: 'Twilio could not find the conference or participant (404 Not Found)',
 	405: 'Twilio does not allow this method here (405)',
 	429: 'Twilio refused the request: too many requests are open for this account (429 Too Many Requests)',
 };
 
 const ADVICE: Record<number, string> = {
 	401: 'Check the Account SID and Auth Token (or API Key) in the Twilio Conference credential.',
-	404: 'Participants can only be reached while their call is live and the conference is in progress.',
 	429: "Twilio did not act on it. Twilio limits how many requests an account may have open at once (commonly about 100), counting everything that uses the account: lower Max Requests In Flight in the node's options, or make room elsewhere.",
 };
+
+/** What a 404 means, by the node's resource: what Twilio could not find, and what to check. */
+const NOT_FOUND: Record<string, [subject: string, advice: string]> = {
+	participant: ['conference or participant', 'Participants can only be reached while their call is live and the conference is in progress.'],
+	conference: ['conference', 'Check the conference SID: it must be a conference of the account in the credential.'],
+	conferenceRecording: [
+		'conference or recording',
+		'Check both SIDs: the recording must belong to this conference. A deleted recording is gone for good.',
+	],
+};
+const NOT_FOUND_ELSE: [string, string] = ['requested resource', 'Check the SIDs and the Account SID in the credential.'];
 
 export function retryAfterMs(headers: Record<string, unknown> | undefined): number | undefined {
 	const raw = headers?.['retry-after'] ?? headers?.['Retry-After'];
@@ -84,16 +93,21 @@ export function twilioHttpError(
 	body: unknown,
 	headers: Record<string, unknown> | undefined,
 	itemIndex: number,
+	/** The node's resource (participant, conference, conferenceRecording): it says what a 404 could not find. */
+	resource?: string,
 ): NodeApiError {
 	const twilio = readTwilioBody(body);
+	const [missing, notFoundAdvice] = NOT_FOUND[resource ?? ''] ?? NOT_FOUND_ELSE;
 	const headline =
-		HEADLINES[status] ?? (status >= 500 ? `Twilio had a problem on its side (${status})` : `Twilio answered with status ${status}`);
+		status === 404
+			? `Twilio could not find the ${missing} (404 Not Found)`
+			: (HEADLINES[status] ?? (status >= 500 ? `Twilio had a problem on its side (${status})` : `Twilio answered with status ${status}`));
 	const message = status === 400 && twilio.message ? `${headline}: ${twilio.message}` : headline;
 	const details = [
 		twilio.message ? `Twilio says: ${twilio.message}` : undefined,
 		twilio.code !== undefined ? `Error code ${twilio.code}.` : undefined,
 		twilio.moreInfo ? `More: ${twilio.moreInfo}` : undefined,
-		ADVICE[status],
+		status === 404 ? notFoundAdvice : ADVICE[status],
 		status >= 500 && twilio.message === undefined && twilio.code === undefined
 			? 'The answer was not Twilio\'s error JSON (an HTML page or an empty body): a proxy or gateway between n8n and Twilio may have answered.'
 			: undefined,

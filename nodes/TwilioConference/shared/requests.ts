@@ -6,23 +6,24 @@ import type {
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
-	INodeParameterResourceLocator,
 } from 'n8n-workflow';
 
 import type { Lookups } from '../transport/requestLoop';
 import type { ApiParameter } from './apiParameters';
-import { conferenceSidByName } from './conferences';
 import { redirectError, twilioHttpError, unreadableAnswerError } from './errors';
 import { displayNameOf } from './fields';
+import { FilterProblem } from './listFilters';
+import { conferenceSegment, participantSegment, recordingSegment } from './locators';
 import { itemParameter } from './parameters';
 import { twilioBaseUrl } from './transport';
 import type { FormValue } from './validation';
-import { checkLabel, invalidInput, normalizeBody, requiredText, shown, sidPattern, toBoolean } from './validation';
+import { invalidInput, normalizeBody, requiredText, shown, sidPattern, toBoolean } from './validation';
 
-/** What preparing a request found out, for the output: the conference and participant as Twilio names them. */
+/** What preparing a request found out, for the output: the conference, participant or recording as Twilio names them. */
 export interface Prepared {
-	conferenceSid: string;
+	conferenceSid?: string;
 	participant?: string;
+	recordingSid?: string;
 }
 
 /** Twilio reads a repeated key as a list: `Key=a&Key=b`, never `Key[]=a` and never `a,b`. */
@@ -40,49 +41,6 @@ function accountSid(this: IExecuteSingleFunctions, credentials: ICredentialDataD
 		throw invalidInput(this.getNode(), 'Account SID (credential)', this.getItemIndex(), 'expected "AC" followed by 32 hexadecimal characters');
 	}
 	return sid;
-}
-
-/** A resource locator's mode and text; workflows written before the pickers hold a plain string. */
-function locator(this: IExecuteSingleFunctions, name: string, field: string): { mode: string; value: string } {
-	const raw = itemParameter(this, name, undefined, { extractValue: false }) as INodeParameterResourceLocator | string;
-	const isLocator = typeof raw === 'object' && raw !== null && 'mode' in raw;
-	const { mode, value } = isLocator ? raw : { mode: 'plain', value: raw as unknown };
-	return { mode: String(mode), value: requiredText.call(this, field, value) };
-}
-
-function requireSid(this: IExecuteSingleFunctions, field: string, value: string, prefix: string): string {
-	if (!sidPattern(prefix).test(value)) {
-		throw invalidInput(this.getNode(), field, this.getItemIndex(), `expected a SID: "${prefix}" followed by 32 hexadecimal characters`);
-	}
-	return value;
-}
-
-/**
- * The conference as the path takes it: Create also takes a friendly name, the others need the SID. A name of
- * "." or ".." would not stay one path segment: URLs read them as "this folder" and "the folder above".
- */
-async function conferencePathSegment(
-	this: IExecutePaginationFunctions,
-	credentials: ICredentialDataDecryptedObject,
-	isCreate: boolean,
-	lookups: Lookups,
-): Promise<string> {
-	const { mode, value } = locator.call(this, 'conference', 'Conference');
-	if (mode === 'name' || (mode === 'plain' && isCreate)) {
-		if (value === '.' || value === '..') {
-			throw invalidInput(this.getNode(), 'Conference', this.getItemIndex(), `"${value}" cannot be a conference name: it would change the request's path`);
-		}
-		return isCreate ? value : await conferenceSidByName(this, credentials, value, lookups);
-	}
-	return requireSid.call(this, 'Conference', value, 'CF');
-}
-
-/** The participant as the path takes it: a Call SID, or a label as Twilio allows it. */
-function participantPathSegment(this: IExecuteSingleFunctions): string {
-	const { mode, value } = locator.call(this, 'participant', 'Participant');
-	if (mode === 'id' || mode === 'list') return requireSid.call(this, 'Participant', value, 'CA');
-	if (sidPattern('CA').test(value)) return value;
-	return checkLabel(this.getNode(), 'Participant', this.getItemIndex(), value);
 }
 
 const PARAMETER_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
@@ -127,17 +85,59 @@ function addCustomParameters(this: IExecuteSingleFunctions, form: Record<string,
 	}
 }
 
+/** What a request's path names: a list or one entry of conferences, participants or conference recordings. */
+export type Target = 'conferences' | 'conference' | 'participants' | 'participant' | 'recordings' | 'recording';
+
 export interface RequestShape {
+	target: Target;
+	/** Create's conference may be a friendly name, which Twilio joins or starts. */
 	isCreate?: boolean;
-	withParticipant?: boolean;
 	/** Rows describing the body parameters the operation may send. */
 	parameters?: ApiParameter[];
 	/** Body keys that must be present, with the field names users see: addresses (From, To), taken as text only. */
 	required?: Record<string, string>;
 	/** Query keys that carry true/false filters. */
 	booleanQuery?: string[];
+	/** Checks the list filters routing put in the query and writes them as Twilio reads them. */
+	query?: (query: IDataObject) => IDataObject | FilterProblem;
 	/** Whether the operation has a Custom Parameters field. */
 	customParameters?: boolean;
+}
+
+const SUBRESOURCE: Partial<Record<Target, string>> = { participants: 'Participants', participant: 'Participants', recordings: 'Recordings', recording: 'Recordings' };
+
+/** The path below the account, and what it names; each identifier is one percent-encoded path segment. */
+async function pathOf(
+	this: IExecutePaginationFunctions,
+	credentials: ICredentialDataDecryptedObject,
+	shape: RequestShape,
+	lookups: Lookups,
+): Promise<{ path: string; prepared: Prepared }> {
+	const segments = ['Conferences'];
+	const prepared: Prepared = {};
+	if (shape.target !== 'conferences') {
+		prepared.conferenceSid = await conferenceSegment.call(this, credentials, shape.isCreate ?? false, lookups);
+		segments.push(prepared.conferenceSid);
+	}
+	const subresource = SUBRESOURCE[shape.target];
+	if (subresource) segments.push(subresource);
+	if (shape.target === 'participant') segments.push((prepared.participant = participantSegment.call(this)));
+	if (shape.target === 'recording') segments.push((prepared.recordingSid = recordingSegment.call(this)));
+	return { path: `/${segments.map(encodeURIComponent).join('/')}.json`, prepared };
+}
+
+function checkQuery(this: IExecuteSingleFunctions, qs: IDataObject, shape: RequestShape): IDataObject {
+	for (const key of shape.booleanQuery ?? []) {
+		if (qs[key] === undefined || qs[key] === '') continue;
+		try {
+			qs[key] = String(toBoolean(qs[key]));
+		} catch (error) {
+			throw invalidInput(this.getNode(), key, this.getItemIndex(), (error as Error).message);
+		}
+	}
+	const result = shape.query ? shape.query(qs) : qs;
+	if (result instanceof FilterProblem) throw invalidInput(this.getNode(), result.field, this.getItemIndex(), result.message);
+	return result;
 }
 
 /**
@@ -155,23 +155,9 @@ export function prepareRequest(shape: RequestShape) {
 		// n8n follows redirects, to any host, Authorization header included; the node follows none.
 		requestOptions.disableFollowRedirect = true;
 		const account = accountSid.call(this, credentials);
-		const conferenceSid = await conferencePathSegment.call(this, credentials, shape.isCreate ?? false, lookups);
-		let url = `/2010-04-01/Accounts/${account}/Conferences/${encodeURIComponent(conferenceSid)}/Participants`;
-		let participant: string | undefined;
-		if (shape.withParticipant) {
-			participant = participantPathSegment.call(this);
-			url += `/${encodeURIComponent(participant)}`;
-		}
-		requestOptions.url = `${url}.json`;
-		const qs = (requestOptions.qs ?? {}) as IDataObject;
-		for (const key of shape.booleanQuery ?? []) {
-			if (qs[key] === undefined || qs[key] === '') continue;
-			try {
-				qs[key] = String(toBoolean(qs[key]));
-			} catch (error) {
-				throw invalidInput(this.getNode(), key, this.getItemIndex(), (error as Error).message);
-			}
-		}
+		const { path, prepared } = await pathOf.call(this, credentials, shape, lookups);
+		requestOptions.url = `/2010-04-01/Accounts/${account}${path}`;
+		requestOptions.qs = checkQuery.call(this, (requestOptions.qs ?? {}) as IDataObject, shape);
 		if (shape.parameters) {
 			const body = (requestOptions.body ?? {}) as Record<string, unknown>;
 			for (const [key, field] of Object.entries(shape.required ?? {})) {
@@ -184,7 +170,7 @@ export function prepareRequest(shape: RequestShape) {
 			requestOptions.body = encodeForm(form);
 			requestOptions.headers = { ...requestOptions.headers, 'Content-Type': 'application/x-www-form-urlencoded' };
 		}
-		return { conferenceSid, participant };
+		return prepared;
 	};
 }
 
@@ -196,7 +182,8 @@ export async function checkTwilioResponse(
 ): Promise<INodeExecutionData[]> {
 	const { statusCode, body, headers } = response;
 	if (statusCode >= 400) {
-		throw twilioHttpError(this.getNode(), statusCode, body, headers as Record<string, unknown>, this.getItemIndex());
+		const resource = String(this.getNodeParameter('resource', 'participant'));
+		throw twilioHttpError(this.getNode(), statusCode, body, headers as Record<string, unknown>, this.getItemIndex(), resource);
 	}
 	if (statusCode >= 300) throw redirectError(this.getNode(), statusCode, headers as Record<string, unknown>, this.getItemIndex());
 	if (statusCode !== 204 && (typeof body !== 'object' || body === null || Array.isArray(body))) {
@@ -207,5 +194,5 @@ export async function checkTwilioResponse(
 
 /** Delete's output: Twilio answers 204 with no body, so say what was removed, with the conference's SID. */
 export function deletedResult(_items: INodeExecutionData[], prepared: Prepared): INodeExecutionData[] {
-	return [{ json: { deleted: true, conferenceSid: prepared.conferenceSid, participant: prepared.participant ?? null } }];
+	return [{ json: { deleted: true, ...prepared } }];
 }

@@ -211,6 +211,22 @@ export function normalizeBody(
 	return form;
 }
 
+/** A check's result, or the problem it found, for callers that name the field themselves. */
+export function checked<T>(check: () => T): T | InvalidValue {
+	try {
+		return check();
+	} catch (error) {
+		return error instanceof InvalidValue ? error : new InvalidValue(String((error as Error)?.message ?? error));
+	}
+}
+
+/** Text that travels as is (a name, a label, a filter): no control characters. */
+export function plainText(value: unknown): string {
+	const text = toText(value);
+	if (CONTROL_CHARACTERS.test(text)) throw new InvalidValue('control characters (such as line breaks) are not allowed');
+	return text;
+}
+
 /**
  * A required piece of text: a conference or participant identifier, a Custom Parameter's name, or (`address`)
  * From and To, which take text only.
@@ -227,4 +243,27 @@ export function requiredText(this: IExecuteSingleFunctions, field: string, value
 	} catch (error) {
 		throw invalidInput(this.getNode(), field, itemIndex, (error as Error).message);
 	}
+}
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
+
+/**
+ * A date as Twilio's list filters take it: YYYY-MM-DD. The calendar date is taken as written (the editor's date
+ * picker gives `2026-11-01T00:00:00`, an expression may give any ISO date or a Luxon DateTime); a JavaScript Date,
+ * which has no zone of its own, gives its UTC day. Twilio compares it with UTC days.
+ */
+export function twilioDay(value: unknown): string {
+	let text: string | undefined;
+	if (value instanceof Date) text = Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+	else if (typeof value === 'string') text = value.trim();
+	else if (typeof value === 'object' && value !== null && typeof (value as { toISO?: unknown }).toISO === 'function') {
+		text = String((value as { toISO: () => string }).toISO());
+	}
+	const match = text === undefined ? null : DAY.exec(text);
+	const day = match ? `${match[1]}-${match[2]}-${match[3]}` : '';
+	const ms = Date.UTC(Number(match?.[1]), Number(match?.[2]) - 1, Number(match?.[3]));
+	if (!match || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day) {
+		throw new InvalidValue(`expected a date such as 2026-11-01, got ${shown(value)}`);
+	}
+	return day;
 }

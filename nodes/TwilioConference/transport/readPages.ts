@@ -1,9 +1,9 @@
-import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { invalidInput, toBoolean } from '../shared/validation';
 import { unreadableAnswerError } from '../shared/errors';
-import { firstPageSize, nextPage, PagingProblem } from './paging';
+import { firstPageSize, PagingProblem, UnreadablePage, walkPages } from './paging';
 import { checkedNumber } from './settings';
 
 type RequestOptions = DeclarativeRestApiSettings.HttpRequestOptions;
@@ -21,17 +21,9 @@ function wanted(context: IExecutePaginationFunctions): number {
 	return returnAll ? Infinity : checkedNumber(context, LIMIT, context.getNodeParameter('limit', 50), 50);
 }
 
-function followNext(link: unknown, followed: Set<string>): string | undefined | PagingProblem {
-	try {
-		return nextPage(link, followed);
-	} catch (problem) {
-		return problem as PagingProblem;
-	}
-}
-
 /**
- * Get Many: reads pages until the limit is reached or Twilio says there is no next page. An entry seen on an
- * earlier page (a page read again after a retry) is not output twice.
+ * Get Many: reads pages until the limit is reached or Twilio says there is no next page, each page sent through
+ * the request loop (limit on requests in flight, retries).
  */
 export async function readPages(
 	this: IExecutePaginationFunctions,
@@ -40,32 +32,26 @@ export async function readPages(
 	listKey: string,
 ): Promise<INodeExecutionData[]> {
 	const limit = wanted(this);
-	const seen = new Set<string>();
-	const followed = new Set<string>();
-	const entries: INodeExecutionData[] = [];
-	let options: RequestOptions = { ...first, qs: { ...first.qs, PageSize: firstPageSize(limit) } };
-	for (;;) {
+	const fetch = async (link: string | undefined) => {
+		const options: RequestOptions = link ? { ...first, url: link, qs: {} } : { ...first, qs: { ...first.qs, PageSize: firstPageSize(limit) } };
 		const [page] = await send(options);
-		const body = page?.json as IDataObject | undefined;
-		if (!body || !Array.isArray(body[listKey])) {
-			throw unreadableAnswerError(this.getNode(), 200, JSON.stringify(body ?? ''), this.getItemIndex());
-		}
-		for (const entry of body[listKey] as IDataObject[]) {
-			const key = String(entry.call_sid ?? entry.sid ?? `#${entries.length}`);
-			if (seen.has(key)) continue;
-			seen.add(key);
-			entries.push({ json: entry });
-			if (entries.length >= limit) return entries;
-		}
-		const next = followNext(body.next_page_uri, followed);
-		if (next instanceof PagingProblem) {
-			throw new NodeApiError(this.getNode(), { next_page_uri: String(body.next_page_uri ?? '') }, {
-				message: next.message,
-				description: `${entries.length} entries had been read. Twilio's paging links are paths on the API host that never repeat; this answer may come from a proxy.`,
-				itemIndex: this.getItemIndex(),
-			});
-		}
-		if (!next) return entries;
-		options = { ...options, url: next, qs: {} };
+		return page?.json as IDataObject | undefined;
+	};
+	try {
+		const { entries } = await walkPages({ listKey, fetch, limit });
+		return entries.map((entry) => ({ json: entry as IDataObject }));
+	} catch (problem) {
+		throw pagingError(this.getNode(), problem, this.getItemIndex());
 	}
+}
+
+/** A walk that stopped on a page without a list, or on a next-page link it would not follow, as an n8n error. */
+export function pagingError(node: INode, problem: unknown, itemIndex: number): unknown {
+	if (problem instanceof UnreadablePage) return unreadableAnswerError(node, 200, JSON.stringify(problem.body ?? ''), itemIndex);
+	if (!(problem instanceof PagingProblem)) return problem;
+	return new NodeApiError(node, { next_page_uri: problem.link }, {
+		message: problem.message,
+		description: `${problem.entriesRead} entries had been read. Twilio's paging links are paths on the API host that never repeat; this answer may come from a proxy.`,
+		itemIndex,
+	});
 }

@@ -5,7 +5,8 @@ import { prepareRequest } from '../../shared/requests';
 import { simplifyWhenAsked } from '../../shared/simplify';
 import { ADDITIONAL_FIELDS, CONFERENCE_OPTIONS, CREATE_PARAMETERS, EMERGENCY_CALLING, MACHINE_DETECTION, RECORDING_OPTIONS } from './create.fields';
 import type { FieldRow } from '../../shared/apiParameters';
-import { forParticipant, routedThroughLoop } from './loop';
+import { loopRouting } from '../routing';
+import { forParticipant } from './shared';
 
 /** The collections of Create's optional fields, by what they are for. */
 export const CREATE_GROUPS: Array<{ displayName: string; name: string; description: string; rows: FieldRow[] }> = [
@@ -22,10 +23,11 @@ export const createOperation: INodePropertyOptions = {
 	action: 'Add a participant to a conference',
 	description:
 		'Dial a phone number, client or SIP address and add the call to a conference (places a live, billable call). Needs Conference, From and To; returns the new participant.',
-	routing: routedThroughLoop('POST', {
+	routing: loopRouting('POST', {
 		readOnly: false,
 		placesCall: true,
 		prepare: prepareRequest({
+			target: 'participants',
 			isCreate: true,
 			parameters: CREATE_PARAMETERS,
 			required: { From: 'From', To: 'To' },

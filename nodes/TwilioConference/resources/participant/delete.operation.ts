@@ -1,7 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { deletedResult, prepareRequest } from '../../shared/requests';
-import { routedThroughLoop } from './loop';
+import { loopRouting } from '../routing';
 
 /** Delete needs only the shared Conference and Participant fields (shared.ts). */
 export const deleteOperation: INodePropertyOptions = {
@@ -10,5 +10,5 @@ export const deleteOperation: INodePropertyOptions = {
 	action: 'Remove a participant from a conference',
 	description:
 		'Hang up a participant and remove them from a live conference. Needs the conference SID and the Call SID or label; returns deleted: true.',
-	routing: routedThroughLoop('DELETE', { readOnly: false, prepare: prepareRequest({ withParticipant: true }), output: deletedResult }),
+	routing: loopRouting('DELETE', { readOnly: false, prepare: prepareRequest({ target: 'participant' }), output: deletedResult }),
 };

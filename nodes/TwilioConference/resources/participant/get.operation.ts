@@ -2,7 +2,7 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { prepareRequest } from '../../shared/requests';
 import { simplifyWhenAsked } from '../../shared/simplify';
-import { routedThroughLoop } from './loop';
+import { loopRouting } from '../routing';
 
 /** Get needs only the shared Conference and Participant fields (shared.ts). */
 export const getOperation: INodePropertyOptions = {
@@ -10,5 +10,5 @@ export const getOperation: INodePropertyOptions = {
 	value: 'get',
 	action: 'Get a conference participant',
 	description: 'Read one participant of a live conference by Call SID or label. Returns its status, muted, hold and coaching state.',
-	routing: routedThroughLoop('GET', { readOnly: true, prepare: prepareRequest({ withParticipant: true }), output: simplifyWhenAsked }),
+	routing: loopRouting('GET', { readOnly: true, prepare: prepareRequest({ target: 'participant' }), output: simplifyWhenAsked }),
 };

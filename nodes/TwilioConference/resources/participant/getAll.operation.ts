@@ -2,41 +2,26 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { prepareRequest } from '../../shared/requests';
 import { simplifyWhenAsked } from '../../shared/simplify';
-import { forParticipant, routedThroughLoop } from './loop';
+import { loopRouting } from '../routing';
+import { forParticipant } from './shared';
 
 export const getAllOperation: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getAll',
 	action: 'Get many conference participants',
 	description: 'List the participants of a live conference, optionally only muted, on hold or coaching ones. Returns one item per participant.',
-	routing: routedThroughLoop('GET', {
+	routing: loopRouting('GET', {
 		readOnly: true,
 		listKey: 'participants',
-		prepare: prepareRequest({ booleanQuery: ['Muted', 'Hold', 'Coaching'] }),
+		prepare: prepareRequest({ target: 'participants', booleanQuery: ['Muted', 'Hold', 'Coaching'] }),
 		output: simplifyWhenAsked,
 	}),
 };
 
 const showForGetMany = forParticipant('getAll');
 
+/** Return All and Limit are shared by every Get Many (resources/common.ts). */
 export const getAllFields: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: showForGetMany,
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...showForGetMany.show, returnAll: [false] } },
-	},
 	{
 		displayName: 'Filters',
 		name: 'filters',

@@ -1,6 +1,7 @@
 /**
  * Resource Conference Participant. Each operation lives in its own file (<operation>.operation.ts) with its
- * routing and the fields only it has; the fields several operations share are in shared.ts.
+ * routing and the fields only it has; fields several participant operations share are in shared.ts, and those
+ * every resource shares (Conference, Return All, Limit, Simplify, Options) in ../common.ts.
  */
 import type { INodeProperties } from 'n8n-workflow';
 
@@ -8,26 +9,20 @@ import { createFields, createNotice, createOperation } from './create.operation'
 import { deleteOperation } from './delete.operation';
 import { getOperation } from './get.operation';
 import { getAllFields, getAllOperation } from './getAll.operation';
-import { conference, customParameters, options, participant, simplify } from './shared';
+import { customParameters, participant } from './shared';
 import { updateFields, updateOperation } from './update.operation';
 
-export const participantDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['participant'] } },
-		options: [createOperation, deleteOperation, getOperation, getAllOperation, updateOperation],
-		default: 'get',
-	},
-	createNotice,
-	conference,
-	participant,
-	...createFields,
-	...getAllFields,
-	...updateFields,
-	customParameters,
-	...simplify,
-	options,
-];
+export const participantOperation: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['participant'] } },
+	options: [createOperation, deleteOperation, getOperation, getAllOperation, updateOperation],
+	default: 'get',
+};
+
+export const participantCreateNotice: INodeProperties[] = [createNotice];
+
+/** The participant's own fields; Get and Delete need only the conference and the participant. */
+export const participantFields: INodeProperties[] = [participant, ...createFields, ...getAllFields, ...updateFields, customParameters];

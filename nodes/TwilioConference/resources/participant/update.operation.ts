@@ -5,7 +5,8 @@ import { shared } from '../../shared/apiParameters';
 import { toCollectionOptions } from '../../shared/fields';
 import { prepareRequest } from '../../shared/requests';
 import { simplifyWhenAsked } from '../../shared/simplify';
-import { forParticipant, routedThroughLoop } from './loop';
+import { loopRouting } from '../routing';
+import { forParticipant } from './shared';
 
 /** Update's 12 parameters, one row each (see create.fields.ts for what a row holds). */
 export const UPDATE_PARAMETERS: FieldRow[] = [
@@ -29,10 +30,10 @@ export const updateOperation: INodePropertyOptions = {
 	action: 'Update a conference participant',
 	description:
 		'Change a live participant: mute, hold, announce, coach or end the conference when they leave. Needs the conference SID and the Call SID or label; returns the updated participant.',
-	routing: routedThroughLoop('POST', {
+	routing: loopRouting('POST', {
 		readOnly: false,
 		prepare: prepareRequest({
-			withParticipant: true,
+			target: 'participant',
 			parameters: UPDATE_PARAMETERS,
 			customParameters: true,
 		}),

@@ -1,0 +1,50 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { ANNOUNCE_PARAMETERS } from '../../shared/apiParameters';
+import { conferenceField, filtersCollection } from '../../shared/descriptions';
+import { toProperty } from '../../shared/fields';
+import { dateFilterFields } from '../../shared/listFilters';
+
+const show = (...operation: string[]) => ({ show: { operation, resource: ['conference'] } });
+
+export const conferenceFields: INodeProperties[] = [
+	{
+		displayName:
+			'End hangs up every participant\'s call at once and closes the conference for good: nobody can join it again. Use Conference Participant → Delete to remove one person.',
+		name: 'endNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: show('end'),
+	},
+	conferenceField({ operation: ['announce', 'end', 'get'], resource: ['conference'] }),
+	{ ...toProperty(ANNOUNCE_PARAMETERS[0]), required: true, displayOptions: show('announce') },
+	{ ...toProperty(ANNOUNCE_PARAMETERS[1]), displayOptions: show('announce') },
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		// Since 30 September 2026 Twilio lists only in-progress conferences when Status is left out: the node always sends it.
+		options: [
+			{ name: 'Completed', value: 'completed', description: 'Conferences that have ended' },
+			{ name: 'In Progress', value: 'in-progress', description: 'Live conferences' },
+			{ name: 'Not Started Yet', value: 'init', description: 'Conferences someone has joined that have not started (Twilio\'s "init")' },
+		],
+		default: 'in-progress',
+		description: 'Which conferences to list: Twilio lists one status at a time',
+		displayOptions: show('getAll'),
+		routing: { send: { type: 'query', property: 'Status' } },
+	},
+	filtersCollection(show('getAll').show, [
+		...dateFilterFields('DateCreated', 'conferences'),
+		{
+			displayName: 'Friendly Name',
+			name: 'friendlyName',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. support-42',
+			description: 'Only conferences with exactly this friendly name',
+			routing: { send: { type: 'query', property: 'FriendlyName' } },
+		},
+		...dateFilterFields('DateUpdated', 'conferences'),
+	]),
+];
