@@ -17,17 +17,19 @@ const { parseArgs } = require('node:util');
 
 /*
  * The pieces live in scripts/n8n-host/: lines (what differs between n8n 1.x and 2.x), config (paths, the
- * selected line), log, runtime (the Node that runs n8n, npm, the n8n binary),
- * install, env (n8nEnv, user folders), process (running and stopping n8n, ports), packages (build, pack,
- * install, import) and client (REST client, execution data). This file re-exports them and is the CLI.
+ * selected line), log, runtime (the Node that runs n8n, npm, the n8n binary), install, env (n8nEnv, user
+ * folders), process (running and stopping n8n, ports), packages (build, pack, import), package-install (as
+ * n8n's installer does, and by hand) and client (REST client, execution data). This file re-exports them and
+ * is the CLI.
  */
 const { REPO_ROOT, LINE, HOST_DIR, N8N_DIR, N8N_VERSION, ENCRYPTION_KEY } = require('./n8n-host/config');
 const { log, fmtMs, stage, sleep } = require('./n8n-host/log');
 const { nodeBinary, n8nBin, pathWithNode24 } = require('./n8n-host/runtime');
 const { ensureInstalled, isInstalled, probeVersions } = require('./n8n-host/install');
 const { n8nEnv, makeUserFolder } = require('./n8n-host/env');
-const { runN8n, runN8nOk, startN8n, freePort, waitForPort, killGroup, killChildrenOnSignals, trackPid } = require('./n8n-host/process');
-const { installPackage, buildAndPack, importCredentials, importWorkflows } = require('./n8n-host/packages');
+const { runN8n, runN8nOk, startN8n, freePort, waitForPort, pidAlive, killGroup, killChildrenOnSignals, trackPid } = require('./n8n-host/process');
+const { buildAndPack, importCredentials, importWorkflows } = require('./n8n-host/packages');
+const { installPackage, installPackageManually } = require('./n8n-host/package-install');
 const { N8nClient, parseExecutionData, nodeOutput, runExecutionData, parseRawOutput } = require('./n8n-host/client');
 
 module.exports = {
@@ -46,6 +48,7 @@ module.exports = {
 	parseRawOutput,
 	startN8n,
 	installPackage,
+	installPackageManually,
 	buildAndPack,
 	importCredentials,
 	importWorkflows,
@@ -59,6 +62,7 @@ module.exports = {
 	pathWithNode24,
 	freePort,
 	waitForPort,
+	pidAlive,
 	killGroup,
 	killChildrenOnSignals,
 	trackPid,

@@ -73,4 +73,19 @@ function selectLine(spec) {
 	return { ...line, version: exact ? text : line.version, name: `${line.major}.x` };
 }
 
-module.exports = { LINES, selectLine };
+/**
+ * The workflow as the line can run it: node versions newer than the line knows (maxTypeVersions) lowered to
+ * its highest. Returns { workflow, changes } with a sentence per lowered node.
+ */
+function adaptWorkflow(workflow, line) {
+	const changes = [];
+	const nodes = (workflow.nodes || []).map((node) => {
+		const max = line.maxTypeVersions[node.type];
+		if (max === undefined || !(node.typeVersion > max)) return node;
+		changes.push(`"${node.name}" (${node.type}) version ${node.typeVersion} -> ${max}, the highest n8n ${line.name} has`);
+		return { ...node, typeVersion: max };
+	});
+	return { workflow: { ...workflow, nodes }, changes };
+}
+
+module.exports = { LINES, selectLine, adaptWorkflow };

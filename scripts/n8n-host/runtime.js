@@ -55,9 +55,10 @@ function npmCli() {
 
 /**
  * Runs npm in cwd; resolves its stdout, throws with the tail of its output on failure. Long runs print
- * "still running" every 30 s.
+ * "still running" every 30 s. asUser: only PATH and HOME from this process's environment, as in a person's
+ * shell (an `npm run` parent exports npm_config_* and npm_* variables that would steer the command).
  */
-function npm(args, { cwd, env = {}, useNode24 = false, heartbeatLabel } = {}) {
+function npm(args, { cwd, env = {}, useNode24 = false, heartbeatLabel, asUser = false } = {}) {
 	const cli = npmCli();
 	const nodeBin = useNode24 ? nodeBinary() : process.execPath;
 	const cmd = cli ? nodeBin : 'npm';
@@ -67,7 +68,7 @@ function npm(args, { cwd, env = {}, useNode24 = false, heartbeatLabel } = {}) {
 		const child = spawn(cmd, fullArgs, {
 			cwd,
 			env: {
-				...process.env,
+				...(asUser ? { HOME: process.env.HOME } : process.env),
 				PATH: useNode24 ? pathWithNode24() : process.env.PATH,
 				npm_config_audit: 'false',
 				npm_config_fund: 'false',

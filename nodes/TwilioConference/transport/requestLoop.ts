@@ -60,6 +60,8 @@ function runKeyOf(context: IExecutePaginationFunctions): string {
 
 /** How many items the engine starts in one tick: all of them, or one batch when batching spaces them out. */
 function expectedItems(context: IExecutePaginationFunctions): number | undefined {
+	// Execute Once: the engine starts the first item only, while n8n 1.x's $input still lists every input item.
+	if (context.getNode().executeOnce === true) return 1;
 	try {
 		const total = context.getWorkflowDataProxy(context.getItemIndex()).$input.all().length;
 		const batch = context.getNodeParameter('requestOptions.batching.batch', {}) as { batchSize?: number; batchInterval?: number };
