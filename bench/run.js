@@ -13,13 +13,16 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { execFile } = require('node:child_process');
-const { promisify } = require('node:util');
+const { parseArgs, promisify } = require('node:util');
 
 const env = require('./lib/env');
 
-const args = process.argv.slice(2);
-const only = (args.find((a) => a.startsWith('--only=')) || '').slice(7).split(',').filter(Boolean);
-const QUICK = args.includes('--quick');
+const { values: args } = parseArgs({
+	options: { only: { type: 'string', default: '' }, quick: { type: 'boolean', default: false } },
+	strict: true,
+});
+const only = args.only.split(',').filter(Boolean);
+const QUICK = args.quick;
 const wanted = (name) => only.length === 0 || only.includes(name);
 
 const lines = [];
