@@ -6,6 +6,7 @@ module.exports = {
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true, esModuleInterop: true, module: 'commonjs', target: 'es2022' } }] },
 	testTimeout: 60_000,
 	setupFilesAfterEnv: ['<rootDir>/test/helpers/quiet.ts'],
-	// Tests start their own servers and one n8n engine per file; two workers fit this project's 2-core machines.
+	// Each file starts its own servers and an n8n engine, and several measure time: two files at once keep them
+	// from starving each other.
 	maxWorkers: 2,
 };

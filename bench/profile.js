@@ -18,6 +18,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
+const { parseArgs } = require('node:util');
 
 const env = require('./lib/env');
 
@@ -196,9 +197,14 @@ async function compareExecute(n, rounds) {
 }
 
 async function main() {
-	const [which = 'node', items = '1000', runs] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-	if (process.argv.includes('--summarize')) return console.log(summarize(which)); // which = a .cpuprofile file
-	if (process.argv.includes('--child')) return await child(which, Number(items), Number(runs));
+	const { values: flags, positionals } = parseArgs({
+		options: { summarize: { type: 'boolean', default: false }, child: { type: 'boolean', default: false } },
+		allowPositionals: true,
+		strict: true,
+	});
+	const [which = 'node', items = '1000', runs] = positionals;
+	if (flags.summarize) return console.log(summarize(which)); // which = a .cpuprofile file
+	if (flags.child) return await child(which, Number(items), Number(runs));
 	if (!['node', 'minimal', 'http', 'execute'].includes(which)) throw new Error(`unknown mode "${which}": node, minimal, http or execute`);
 	if (!process.env.BENCH_PACKAGE_DIR) env.snapshotPackage();
 	if (which === 'execute') return await compareExecute(Number(items), Number(runs ?? 7));

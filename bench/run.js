@@ -12,13 +12,17 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
+const { execFile } = require('node:child_process');
+const { parseArgs, promisify } = require('node:util');
 
 const env = require('./lib/env');
 
-const args = process.argv.slice(2);
-const onlyAt = args.findIndex((a) => a === '--only' || a.startsWith('--only='));
-const only = (onlyAt < 0 ? '' : args[onlyAt] === '--only' ? args[onlyAt + 1] || '' : args[onlyAt].slice(7)).split(',').filter(Boolean);
-const QUICK = args.includes('--quick');
+const { values: args } = parseArgs({
+	options: { only: { type: 'string', default: '' }, quick: { type: 'boolean', default: false } },
+	strict: true,
+});
+const only = args.only.split(',').filter(Boolean);
+const QUICK = args.quick;
 const SECTIONS = ['paging', 'update', 'bulk', 'editor'];
 const wanted = (name) => only.length === 0 || only.includes(name);
 

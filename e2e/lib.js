@@ -1,44 +1,46 @@
 'use strict';
-/* Shared pieces of the end-to-end tests: the stack (real n8n + our package + the simulator) and assertions. */
+/*
+ * Shared pieces of the end-to-end suites: their workflows, timings, redis, assertions and the AI tool run. The
+ * stack itself (real n8n + the package + the simulator) is scripts/stack, shared with the demo.
+ */
 const fs = require('node:fs');
 const path = require('node:path');
 const assert = require('node:assert/strict');
 const { spawn } = require('node:child_process');
 
 const host = require('../scripts/n8n-host');
+const fixtures = require('../scripts/stack/fixtures');
 
 const WORKFLOWS_DIR = path.join(__dirname, 'workflows');
-const CREDENTIAL_ID = 'e2eTwilioSimCred';
-const CREDENTIAL_NAME = 'Twilio simulator';
-const ACCOUNT_SID = 'AC00000000000000000000000000c0ffee';
-const AUTH_TOKEN = 'simulator-auth-token';
-const OWNER = { email: 'e2e@example.com', password: 'E2e-Passw0rd!', firstName: 'E2E', lastName: 'Owner' };
-const NODE_TYPE = 'n8n-nodes-twilio-conference.twilioConference';
-/* `usableAsTool: true` makes n8n add this second type, with an ai_tool output. */
-const TOOL_NODE_TYPE = `${NODE_TYPE}Tool`;
 const ARTIFACTS = path.join(host.REPO_ROOT, 'artifacts', 'e2e');
 
-/** The workflow JSON files of each folder (default e2e/workflows), sorted by name; missing folders are skipped. */
+/** The workflow JSON files of each folder (default e2e/workflows), sorted by name. */
 function loadWorkflows(...dirs) {
-	if (!dirs.length) dirs = [WORKFLOWS_DIR];
-	return dirs
-		.filter((dir) => fs.existsSync(dir))
-		.flatMap((dir) =>
-			fs
-				.readdirSync(dir)
-				.filter((f) => f.endsWith('.json'))
-				.sort()
-				.map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))),
-		);
+	return fixtures.loadWorkflows(...(dirs.length ? dirs : [WORKFLOWS_DIR]));
 }
 
-function credentialFor(sim) {
-	return {
-		id: CREDENTIAL_ID,
-		name: CREDENTIAL_NAME,
-		type: 'twilioConferenceApi',
-		data: { accountSid: sim.accountSid || ACCOUNT_SID, authToken: sim.authToken || AUTH_TOKEN, baseUrl: sim.url },
-	};
+/**
+ * Removes the run folders under runsDir (one per test process, named by its pid) whose process is gone. Each
+ * run has its own n8n user folder, so that runs in parallel (two checkouts sharing N8N_HOST_DIR) do not
+ * collide; the last run's logs stay until the next one.
+ */
+function removeStaleRuns(runsDir) {
+	if (!fs.existsSync(runsDir)) return;
+	for (const name of fs.readdirSync(runsDir)) {
+		if (!host.pidAlive(Number(name))) fs.rmSync(path.join(runsDir, name), { recursive: true, force: true });
+	}
+}
+
+/** Stops the handles (with stop()) in `started`, last started first, emptying it; failures are printed. */
+async function stopStarted(started) {
+	while (started.length) {
+		const h = started.pop();
+		try {
+			await h.stop();
+		} catch (e) {
+			console.error(`[e2e] stopping ${h.name || 'process'} failed: ${e.message}`);
+		}
+	}
 }
 
 /** Per-stage timings, printed at the end. */
@@ -205,19 +207,20 @@ function toolName(nodeName) {
 /**
  * Runs a tool node as the editor's "test this tool" dialog (FromAiParametersModal) does, with `values` in
  * place of what a model would choose: POST /rest/workflows/:id/run with destinationNode = the tool and
- * agentRequest = { query: { <tool name>: { <$fromAI key>: value } }, tool: { name } }. n8n 2.41
- * (manual-execution.service.js + n8n-core rewireGraph) then replaces the node the tool is connected to (the
- * AI Agent) with its PartialExecutionToolExecutor, which invokes the tool with those values; no model runs.
- * A tool connected to nothing is refused (400 "cannot be executed on its own"). Returns { response } and,
- * when an execution started, { executionId, execution, data }.
+ * agentRequest = { query, tool: { name } }. n8n 2.41's editor nests the values under the tool's name
+ * (query = { <tool name>: { <$fromAI key>: value } }), 1.123's sends them flat (query = { <$fromAI key>: value }).
+ * n8n (manual-execution.service.js + n8n-core rewireGraph) then replaces the node the tool is connected to (the
+ * AI Agent) with a tool executor, which invokes the tool with those values; no model runs. n8n 2.41 refuses a
+ * tool connected to nothing (400 "cannot be executed on its own"). Returns { response } and, when an execution
+ * started, { executionId, execution, data }.
  */
 async function runToolNode(client, workflowId, nodeName, values) {
 	const name = toolName(nodeName);
 	const body = {
 		destinationNode: { nodeName, mode: 'inclusive' },
-		agentRequest: { query: { [name]: values }, tool: { name } },
+		agentRequest: { query: host.LINE.toolQueryNested ? { [name]: values } : values, tool: { name } },
 	};
-	const response = await client.request('POST', `/rest/workflows/${workflowId}/run`, body, { expect: null });
+	const response = await client.manualRun(workflowId, body, { expect: null });
 	const executionId = response.status === 200 && response.json && response.json.data && response.json.data.executionId;
 	if (!executionId) return { response };
 	return { response, executionId, ...(await client.waitForExecution(executionId)) };
@@ -256,17 +259,13 @@ function assertToolRun(data, requests, { nodeName, values, conferenceSid }) {
 }
 
 module.exports = {
+	...fixtures,
 	host,
 	WORKFLOWS_DIR,
-	CREDENTIAL_ID,
-	ACCOUNT_SID,
-	AUTH_TOKEN,
-	OWNER,
-	NODE_TYPE,
-	TOOL_NODE_TYPE,
 	ARTIFACTS,
 	loadWorkflows,
-	credentialFor,
+	removeStaleRuns,
+	stopStarted,
 	Timings,
 	startRedis,
 	participantRequests,

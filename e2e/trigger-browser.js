@@ -5,39 +5,11 @@
  * `sendTestEvent()` post a signed callback to the test URL, and read what the node's output shows.
  * Returns { notice, texts, output, screenshots } or { skipped }.
  */
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
-
-const { CHROMIUM, LAUNCH_ARGS, signIn } = require('./browser');
+const { withBrowser, signIn } = require('../scripts/stack/editor');
 
 async function runTriggerListenCheck({ baseUrl, owner, workflowId, artifactsDir, sendTestEvent, timeoutMs = 30000 }) {
-	let pw;
-	try {
-		pw = require('playwright-core');
-	} catch {
-		return { skipped: 'playwright-core is not installed (npm devDependency)' };
-	}
-	if (!fs.existsSync(CHROMIUM)) return { skipped: `no Chromium at ${CHROMIUM} (apt-get install -y chromium)` };
-	fs.mkdirSync(artifactsDir, { recursive: true });
-	const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-trigger-'));
 	const screenshots = [];
-	const context = await pw.chromium.launchPersistentContext(userDataDir, {
-		executablePath: CHROMIUM,
-		headless: true,
-		args: LAUNCH_ARGS,
-		viewport: { width: 1440, height: 900 },
-		timeout: 60000,
-	});
-	await context.route(/^(?!http:\/\/(127\.0\.0\.1|localhost)[:/]).*/, (route) => route.abort());
-	const page = context.pages()[0] || (await context.newPage());
-	page.setDefaultTimeout(timeoutMs);
-	const shot = async (name) => {
-		const file = path.join(artifactsDir, `${name}.png`);
-		await page.screenshot({ path: file });
-		screenshots.push(file);
-	};
-	try {
+	return withBrowser({ artifactsDir, screenshots, failureShot: 't9-failure', timeoutMs }, async ({ page, shot }) => {
 		await signIn(page, { baseUrl, owner, timeoutMs });
 
 		await page.goto(`${baseUrl}/workflow/${workflowId}`, { waitUntil: 'domcontentloaded' });
@@ -66,18 +38,7 @@ async function runTriggerListenCheck({ baseUrl, owner, workflowId, artifactsDir,
 		await output.getByText('participant-join').first().waitFor();
 		await shot('t3-test-event-received');
 		return { notice, texts, listening, sent, output: await output.innerText(), screenshots };
-	} catch (e) {
-		try {
-			await shot('t9-failure');
-		} catch {
-			/* ignore */
-		}
-		e.message += `\nscreenshots: ${screenshots.join(', ')}`;
-		throw e;
-	} finally {
-		await context.close();
-		fs.rmSync(userDataDir, { recursive: true, force: true });
-	}
+	});
 }
 
 module.exports = { runTriggerListenCheck };

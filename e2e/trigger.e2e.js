@@ -7,14 +7,12 @@
  * key and no signing secret cannot activate the trigger; the editor's "Listen for test event" receives a signed
  * test event (headless Chromium). Same environment variables as n8n.e2e.js.
  */
-const fs = require('node:fs');
 const path = require('node:path');
 const assert = require('node:assert/strict');
 const { describe, it, before, after } = require('node:test');
 
-const { host, OWNER, ARTIFACTS, AUTH_TOKEN, ACCOUNT_SID, Timings } = require('./lib');
-const { prepareStack, startServer } = require('./stack');
-const { pidAlive } = require('../scripts/n8n-host/process');
+const { host, OWNER, ARTIFACTS, AUTH_TOKEN, ACCOUNT_SID, Timings, removeStaleRuns, stopStarted } = require('./lib');
+const { prepareStack, startServer } = require('../scripts/stack');
 const t = require('./trigger-lib');
 const { runTriggerListenCheck } = require('./trigger-browser');
 
@@ -36,23 +34,14 @@ describe('Twilio Conference Trigger in a real n8n', { timeout: 20 * 60 * 1000 },
 	const started = [];
 
 	before(async () => {
-		if (fs.existsSync(RUNS_DIR)) {
-			for (const name of fs.readdirSync(RUNS_DIR)) if (!pidAlive(Number(name))) fs.rmSync(path.join(RUNS_DIR, name), { recursive: true, force: true });
-		}
+		removeStaleRuns(RUNS_DIR);
 		({ sim } = await prepareStack({ userFolder: USER_FOLDER, stage: time, started, workflows: [], skipBuild: process.env.E2E_SKIP_BUILD === '1', simulator: { callbackRetryMs: 100 } }));
 		({ server, client } = await startServer({ userFolder: USER_FOLDER, logFile: path.join(USER_FOLDER, 'trigger-start.log'), stage: time, started }));
 		productionUrl = `${server.url}/webhook/${WEBHOOK_ID}/webhook`;
 	});
 
 	after(async () => {
-		while (started.length) {
-			const h = started.pop();
-			try {
-				await h.stop();
-			} catch (e) {
-				console.error(`[e2e] stopping ${h.name || 'process'} failed: ${e.message}`);
-			}
-		}
+		await stopStarted(started);
 		timings.print();
 	});
 

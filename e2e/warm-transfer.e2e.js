@@ -13,7 +13,7 @@ const assert = require('node:assert/strict');
 const { describe, it, before, after } = require('node:test');
 
 const { host, Timings, ACCOUNT_SID, AUTH_TOKEN } = require('./lib');
-const { prepareStack, startServer } = require('./stack');
+const { prepareStack, startServer } = require('../scripts/stack');
 const t = require('./trigger-lib');
 const { loadExample, assertWarmTransfer } = require('./conference-lib');
 const { runFolder, stopAll } = require('./runs');

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# End-to-end tests in CI: real n8n (cached install) + the Twilio simulator + redis + headless Chromium.
-# Called from .ci/run after `npm ci`. Everything listens on 127.0.0.1 only.
+# End-to-end tests in CI: real n8n (cached installs) + the Twilio simulator + redis + headless Chromium, once in
+# n8n 2.41 and once in n8n 1.123, one after the other. Called from .ci/run after `npm ci`. Everything listens on
+# 127.0.0.1 only. E2E_LINES picks the lines (default "2 1").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,11 +18,23 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 echo "[ci-e2e] system packages: $(( $(date +%s) - t0 ))s"
 
-# Keep the ~3 GB n8n install outside the fresh clone so that later runs on this machine reuse it.
-export N8N_HOST_DIR="${N8N_HOST_DIR:-$HOME/.cache/n8n-nodes-twilio-conference/n8n-host}"
-node scripts/n8n-host.js install
-echo "[ci-e2e] n8n host ready: $(( $(date +%s) - t0 ))s"
+# Each n8n install (about 3 GB) lives outside the clone, one folder per line, so that later runs reuse it.
+cache="${N8N_HOST_CACHE:-$HOME/.cache/n8n-nodes-twilio-conference}"
+# Built once; every suite of both lines packs this dist/.
+npm run build --silent
+export E2E_SKIP_BUILD=1 E2E_REQUIRE_BROWSER=1
 
-export E2E_REQUIRE_BROWSER=1
-npm run test:e2e
+for line in ${E2E_LINES:-2 1}; do
+  t1=$(date +%s)
+  case "$line" in
+    2) dir="$cache/n8n-host" ;;
+    1) dir="$cache/n8n-host-1.x" ;;
+    *) echo "[ci-e2e] unknown n8n line '$line' (1 or 2)"; exit 1 ;;
+  esac
+  echo "[ci-e2e] n8n $line.x in $dir"
+  N8N_HOST_VERSION="$line" N8N_HOST_DIR="$dir" node scripts/n8n-host.js install
+  echo "[ci-e2e] n8n $line.x host ready: $(( $(date +%s) - t1 ))s"
+  N8N_HOST_VERSION="$line" N8N_HOST_DIR="$dir" npm run test:e2e
+  echo "[ci-e2e] n8n $line.x e2e done: $(( $(date +%s) - t1 ))s"
+done
 echo "[ci-e2e] total: $(( $(date +%s) - t0 ))s"

@@ -7,21 +7,43 @@
  *   npm run demo -- --reset      # start from an empty n8n user folder
  *   npm run demo -- --skip-build # use the existing dist/
  *
- * Ports: N8N_DEMO_PORT (5678), SIM_PORT (3999). Login: printed at start.
+ * Ports: N8N_DEMO_PORT (5678), SIM_PORT (3999). Login: printed at start. N8N_HOST_VERSION=1 runs it in n8n 1.x.
  */
 const path = require('node:path');
+const { parseArgs } = require('node:util');
 const host = require('./n8n-host');
-const { ACCOUNT_SID, WORKFLOWS_DIR, loadWorkflows } = require('../e2e/lib');
-const { prepareStack, startServer } = require('../e2e/stack');
+const { ACCOUNT_SID, loadWorkflows, prepareStack, startServer } = require('./stack');
 
-const args = process.argv.slice(2);
+const USAGE = 'usage: npm run demo -- [--reset] [--skip-build]';
 const N8N_PORT = Number(process.env.N8N_DEMO_PORT || 5678);
 const SIM_PORT = Number(process.env.SIM_PORT || 3999);
 const USER_FOLDER = path.join(host.HOST_DIR, 'demo-user');
-const WORKFLOW_DIRS = [WORKFLOWS_DIR, path.join(__dirname, 'demo-workflows')];
+/* The workflows the e2e suite runs are the demo's samples: every operation, and the node as an AI tool. */
+const SAMPLES_DIR = path.join(host.REPO_ROOT, 'e2e', 'workflows');
 const OWNER = { email: 'demo@example.com', password: 'Demo-Passw0rd!', firstName: 'Demo', lastName: 'Owner' };
 
+function options(argv) {
+	const { values } = parseArgs({
+		args: argv,
+		options: {
+			reset: { type: 'boolean', default: false },
+			'skip-build': { type: 'boolean', default: false },
+			help: { type: 'boolean', short: 'h', default: false },
+		},
+		strict: true,
+	});
+	return values;
+}
+
 async function main() {
+	let opts;
+	try {
+		opts = options(process.argv.slice(2));
+	} catch (e) {
+		console.error(`${e.message}\n${USAGE}`);
+		process.exit(1);
+	}
+	if (opts.help) return console.log(USAGE);
 	const t0 = Date.now();
 	const started = []; // handles with stop(), stopped in reverse order
 	let stopping = false;
@@ -45,10 +67,10 @@ async function main() {
 	try {
 		const { sim } = await prepareStack({
 			userFolder: USER_FOLDER,
-			reset: args.includes('--reset'),
-			skipBuild: args.includes('--skip-build'),
+			reset: opts.reset,
+			skipBuild: opts['skip-build'],
 			simulator: { port: SIM_PORT, callsPerSecond: 1, connectAfterMs: 1500 },
-			workflows: loadWorkflows(...WORKFLOW_DIRS),
+			workflows: loadWorkflows(SAMPLES_DIR),
 			started,
 		});
 		const { server: n8n } = await startServer({
@@ -68,7 +90,7 @@ async function main() {
 		});
 
 		console.log(`
-[demo] ready in ${host.fmtMs(Date.now() - t0)}
+[demo] n8n ${host.N8N_VERSION} ready in ${host.fmtMs(Date.now() - t0)}
   editor:     ${n8n.url}/
   login:      ${OWNER.email} / ${OWNER.password}
   workflow:   ${n8n.url}/workflow/e2eAllOperation1  (every operation; "Execute workflow")

@@ -13,14 +13,26 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
+const { parseArgs } = require('node:util');
 const host = require('./n8n-host');
-const { OWNER } = require('../e2e/lib');
-const { prepareStack, startServer, freshCanvas, seedPickerData } = require('../e2e/stack');
-const { runEditorCheck } = require('../e2e/browser');
+const { OWNER, prepareStack, startServer, freshCanvas, seedPickerData } = require('./stack');
+const { runEditorCheck } = require('./stack/editor');
 
-const args = process.argv.slice(2);
-const outArg = args.indexOf('--out');
-const OUT = path.resolve(outArg >= 0 ? args[outArg + 1] : path.join(host.REPO_ROOT, 'docs', 'pickers.png'));
+const USAGE = 'usage: node scripts/screenshot-pickers.js [--skip-build] [--out FILE]';
+let args;
+try {
+	({ values: args } = parseArgs({
+		options: {
+			'skip-build': { type: 'boolean', default: false },
+			out: { type: 'string', default: path.join(host.REPO_ROOT, 'docs', 'pickers.png') },
+		},
+		strict: true,
+	}));
+} catch (e) {
+	console.error(`${e.message}\n${USAGE}`);
+	process.exit(1);
+}
+const OUT = path.resolve(args.out);
 const USER_FOLDER = path.join(host.HOST_DIR, 'screenshot-user');
 const MAX_BYTES = 300 * 1024;
 
@@ -28,7 +40,7 @@ async function main() {
 	host.killChildrenOnSignals();
 	const started = [];
 	try {
-		const { sim } = await prepareStack({ userFolder: USER_FOLDER, skipBuild: args.includes('--skip-build'), workflows: [], started });
+		const { sim } = await prepareStack({ userFolder: USER_FOLDER, skipBuild: args['skip-build'], workflows: [], started });
 		seedPickerData(sim);
 		const { server, client } = await startServer({ userFolder: USER_FOLDER, logFile: path.join(USER_FOLDER, 'n8n.log'), started });
 		const wf = await freshCanvas(client, 'Pickers screenshot');

@@ -6,6 +6,8 @@
  *   node editor-probe.js twilio <dir>  n8n-nodes-base's Twilio node + TwilioApi credential, same loader calls
  * Prints one JSON line.
  */
+const { parseArgs } = require('node:util');
+
 const env = require('./env');
 
 env.redirectN8nModules();
@@ -14,7 +16,7 @@ const { PackageDirectoryLoader } = require('n8n-core'); // loaded before timing:
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 async function main() {
-	const [which, base] = process.argv.slice(2);
+	const [which, base] = parseArgs({ allowPositionals: true, strict: true }).positionals;
 	const before = new Set(Object.keys(require.cache));
 	const t0 = now();
 	let loader;

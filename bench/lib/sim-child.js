@@ -1,6 +1,6 @@
 'use strict';
-// Runs the project's simulator in its own process (its own core on a 2-core machine), so that the
-// contenders' CPU time is not mixed with the simulator's. Driven over IPC by ./sim.js.
+// Runs the project's simulator in a process of its own, so that the contenders' CPU time is not mixed with
+// the simulator's. Driven over IPC by ./sim.js.
 const { createSimulator } = require('../../simulator');
 
 let sim;

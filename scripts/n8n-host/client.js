@@ -2,7 +2,7 @@
 /* A REST client for a running n8n, and reading execution data (REST or `n8n execute --rawOutput`). */
 const path = require('node:path');
 
-const { N8N_DIR } = require('./config');
+const { N8N_DIR, LINE } = require('./config');
 const { sleep } = require('./log');
 
 const BROWSER_ID = 'n8n-host-script';
@@ -72,13 +72,20 @@ class N8nClient {
 		return (await this.request('GET', '/types/nodes.json')).json;
 	}
 
-	/** Starts a manual run of a stored workflow; resolves the execution id. */
+	/**
+	 * POST /rest/workflows/:id/run with what the editor sends. n8n 2.x reads the workflow from the database;
+	 * n8n 1.x runs the workflow given in the body (workflowData), so it is added there.
+	 */
+	async manualRun(id, payload, opts) {
+		const body = LINE.runBodyHasWorkflow ? { workflowData: await this.getWorkflow(id), ...payload } : payload;
+		return this.request('POST', `/rest/workflows/${id}/run`, body, opts);
+	}
+
+	/** Starts a full manual run of a stored workflow from its manual trigger; resolves the execution id. */
 	async startWorkflow(id) {
 		const wf = await this.getWorkflow(id);
 		const trigger = wf.nodes.find((n) => /manualTrigger$/i.test(n.type)) || wf.nodes[0];
-		// ManualRunDto (n8n 2.x): a full run from a known trigger; the workflow itself is read from the DB.
-		const body = { triggerToStartFrom: { name: trigger.name } };
-		const r = await this.request('POST', `/rest/workflows/${id}/run`, body);
+		const r = await this.manualRun(id, { triggerToStartFrom: { name: trigger.name } });
 		const data = r.json && r.json.data;
 		if (!data || !data.executionId) throw new Error(`run returned no executionId: ${r.text.slice(0, 1000)}`);
 		return data.executionId;
@@ -125,12 +132,16 @@ function nodeOutput(data, nodeName, { run = 0, output = 0 } = {}) {
 	return ((main && main[output]) || []).map((i) => i.json);
 }
 
-/** Parses `n8n execute --rawOutput` stdout: JSON from the first line that is exactly "{". */
+/**
+ * Parses `n8n execute --rawOutput` stdout: the pretty-printed JSON from the first line that is exactly "{" to the
+ * last that is exactly "}". n8n logs to the same stream, before the result and at times after it (shutdown).
+ */
 function parseRawOutput(stdout) {
-	const lines = stdout.split('\n');
-	const i = lines.findIndex((l) => l.replace(/\r$/, '') === '{');
-	if (i < 0) throw new Error(`no JSON in n8n execute output:\n${stdout.slice(-3000)}`);
-	return JSON.parse(lines.slice(i).join('\n'));
+	const lines = stdout.split('\n').map((l) => l.replace(/\r$/, ''));
+	const first = lines.indexOf('{');
+	const last = lines.lastIndexOf('}');
+	if (first < 0 || last < first) throw new Error(`no JSON in n8n execute output:\n${stdout.slice(-3000)}`);
+	return JSON.parse(lines.slice(first, last + 1).join('\n'));
 }
 
 module.exports = { N8nClient, parseExecutionData, runExecutionData, nodeOutput, parseRawOutput };

@@ -1,22 +1,19 @@
 'use strict';
-/* Where the host lives, which n8n and Node it installs, and small file helpers. */
+/* Where the host lives, which n8n line and Node it installs, and small file helpers. */
 const fs = require('node:fs');
 const path = require('node:path');
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
-const HOST_DIR = process.env.N8N_HOST_DIR ? path.resolve(process.env.N8N_HOST_DIR) : path.join(REPO_ROOT, '.n8n-host');
+const { selectLine } = require('./lines');
 
-/*
- * n8n version. Findings on this registry (checked 2026-11): the newest published is 2.41.3 (`latest`), but it
- * does not resolve (ETARGET: @n8n/agents@0.26.2 and other exactly-pinned @n8n/* packages are missing);
- * there is no 2.42. 2.41.1 resolves completely. Override with N8N_HOST_VERSION; `probe` re-checks.
- */
-const N8N_VERSION = process.env.N8N_HOST_VERSION || '2.41.1';
-const N8N_PROBE_CANDIDATES = ['2.42', '2.41.3', '2.41.2'];
-/* Node 24 from the npm registry (the binary ships inside the package). Used only when this Node is < 24. */
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+/* N8N_HOST_VERSION picks the line (1 or 2, or an exact version); 2 when unset. See lines.js. */
+const LINE = selectLine(process.env.N8N_HOST_VERSION);
+const N8N_VERSION = LINE.version;
+const HOST_DIR = process.env.N8N_HOST_DIR
+	? path.resolve(process.env.N8N_HOST_DIR)
+	: path.join(REPO_ROOT, LINE.defaultDir);
+/* Node 24 from the npm registry (the binary ships inside the package), when the line needs a newer Node. */
 const NODE24_RANGE = process.env.N8N_HOST_NODE_RANGE || '24';
-/* Transitive linkedom@0.18.15 needs a package this registry lacks. */
-const OVERRIDES = { linkedom: '0.18.14' };
 /* Fixed so that credentials imported in one run decrypt in the next. Test-only secret. */
 const ENCRYPTION_KEY = 'n8n-nodes-twilio-conference-e2e-key-not-secret';
 
@@ -45,11 +42,10 @@ function writeJson(p, data) {
 
 module.exports = {
 	REPO_ROOT,
+	LINE,
 	HOST_DIR,
 	N8N_VERSION,
-	N8N_PROBE_CANDIDATES,
 	NODE24_RANGE,
-	OVERRIDES,
 	ENCRYPTION_KEY,
 	NODE24_DIR,
 	N8N_DIR,

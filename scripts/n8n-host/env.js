@@ -3,11 +3,12 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { ENCRYPTION_KEY } = require('./config');
+const { ENCRYPTION_KEY, LINE } = require('./config');
 const { pathWithNode24 } = require('./runtime');
 
 /**
- * Environment for an n8n process: isolated user folder, loopback only, nothing outbound.
+ * Environment for an n8n process: isolated user folder, loopback only, nothing outbound, plus what the
+ * host's line needs (lines.js).
  * userFolder: N8N_USER_FOLDER (n8n keeps its data in <userFolder>/.n8n)
  * port: N8N_PORT; brokerPort: the task-runner broker port (must differ between concurrent n8n processes)
  */
@@ -49,7 +50,6 @@ function n8nEnv({ userFolder, port = 5678, brokerPort, extra = {} } = {}) {
 		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
 		N8N_LOG_LEVEL: 'info',
@@ -57,6 +57,7 @@ function n8nEnv({ userFolder, port = 5678, brokerPort, extra = {} } = {}) {
 		EXTERNAL_FRONTEND_HOOKS_URLS: '',
 		DB_TYPE: 'sqlite',
 		DB_SQLITE_POOL_SIZE: '2',
+		...LINE.env,
 	});
 	for (const [k, v] of Object.entries(extra)) {
 		if (v === undefined || v === null) delete env[k];

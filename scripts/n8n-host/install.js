@@ -1,22 +1,28 @@
 'use strict';
-/* Installing Node 24 and n8n into HOST_DIR once (resumable stages, a lock), and probing newer versions. */
+/* Installing n8n (and Node 24 where its line needs it) into HOST_DIR once (resumable stages, a lock); probing versions. */
 const fs = require('node:fs');
 const path = require('node:path');
 const os = require('node:os');
 const { spawnSync } = require('node:child_process');
 
-const { HOST_DIR, N8N_VERSION, N8N_PROBE_CANDIDATES, NODE24_RANGE, OVERRIDES } = require('./config');
+const { HOST_DIR, LINE, N8N_VERSION, NODE24_RANGE } = require('./config');
 const { NODE24_DIR, N8N_DIR, MARKER, rel, readJson, writeJson } = require('./config');
 const { log, fmtMs, stage, sleep } = require('./log');
 const { nodeMajor, needsNode24, node24PackageDir, nodeBinary, npm, n8nBin, installedN8nVersion } = require('./runtime');
 const { n8nEnv } = require('./env');
 const { runN8n, pidAlive } = require('./process');
 
+/** The line of the n8n a marker records (markers written before lines existed have only the version). */
+function markerLine(m) {
+	return m && (m.line || `${String(m.n8nVersion).split('.')[0]}.x`);
+}
+
 function isInstalled() {
 	const m = readJson(MARKER);
 	return !!(
 		m &&
 		m.n8nVersion === N8N_VERSION &&
+		markerLine(m) === LINE.name &&
 		m.node24 === needsNode24() &&
 		fs.existsSync(n8nBin()) &&
 		fs.existsSync(nodeBinary())
@@ -30,6 +36,15 @@ async function ensureInstalled({ force = false } = {}) {
 		const m = readJson(MARKER);
 		log(`n8n ${m.n8nVersion} on Node ${m.nodeVersion} already installed in ${HOST_DIR} (marker found)`);
 		return { ...m, skipped: true };
+	}
+	const other = readJson(MARKER);
+	const otherLine = markerLine(other);
+	if (other && otherLine !== LINE.name && !force) {
+		// Another line's host may be in use by a running test; never replace it behind its back.
+		throw new Error(
+			`${HOST_DIR} holds n8n ${other.n8nVersion} (the ${otherLine} line), not ${LINE.name}: ` +
+				'set N8N_HOST_DIR to a folder of its own for this line, or pass --force to replace it',
+		);
 	}
 	fs.mkdirSync(HOST_DIR, { recursive: true });
 	const release = await acquireLock(path.join(HOST_DIR, '.install.lock'));
@@ -102,7 +117,7 @@ async function install(t0) {
 			markStage('node24', { version: v });
 		});
 	} else {
-		log(`using this Node ${process.version} (>= 24)`);
+		log(`using this Node ${process.version} (the ${LINE.name} line needs >= ${LINE.nodeMajor})`);
 	}
 
 	const sameKey = (m) => m && m.n8n === n8nKey.n8n && m.node === n8nKey.node;
@@ -113,7 +128,7 @@ async function install(t0) {
 			name: 'n8n-host',
 			private: true,
 			dependencies: { n8n: N8N_VERSION },
-			overrides: OVERRIDES,
+			overrides: LINE.overrides,
 		});
 		// Own project config: scripts off (some download binaries or send analytics).
 		fs.writeFileSync(path.join(N8N_DIR, '.npmrc'), 'ignore-scripts=true\naudit=false\nfund=false\n');
@@ -127,12 +142,15 @@ async function install(t0) {
 		markStage('n8n', n8nKey);
 	});
 
-	if (sameKey(stageDone('sqlite3'))) log('sqlite3 already built for Node 24');
-	else await stage('sqlite3 built from source against Node 24 headers (~2 min)', async () => {
+	const runtime = `Node ${nodeMajor(spawnSync(nodeBinary(), ['--version'], { encoding: 'utf8' }).stdout)}`;
+	if (sameKey(stageDone('sqlite3'))) log(`sqlite3 already built for ${runtime}`);
+	else await stage(`sqlite3 built from source against ${runtime} headers (~2 min)`, async () => {
+		const jobs = String(os.cpus().length || 2);
 		const env = {
 			npm_config_build_from_source: 'sqlite3',
 			npm_config_ignore_scripts: 'false',
-			npm_config_jobs: String(os.cpus().length || 2),
+			npm_config_jobs: jobs,
+			JOBS: jobs,
 		};
 		const d = node24PackageDir();
 		if (d) env.npm_config_nodedir = d;
@@ -154,6 +172,7 @@ async function install(t0) {
 		log(`n8n --version: ${r.stdout.trim().split('\n').pop()}`);
 	});
 	const marker = {
+		line: LINE.name,
 		n8nVersion: N8N_VERSION,
 		installedVersion: n8nVersion,
 		nodeVersion,
@@ -167,7 +186,7 @@ async function install(t0) {
 }
 
 /** Dry-run resolves newer n8n versions against the registry (slow: ~90 s each). */
-async function probeVersions(candidates = N8N_PROBE_CANDIDATES) {
+async function probeVersions(candidates = LINE.probeCandidates) {
 	const published = JSON.parse(await npm(['view', 'n8n', 'versions', '--json'], { cwd: os.tmpdir() }));
 	const results = [];
 	for (const spec of candidates) {
@@ -178,7 +197,7 @@ async function probeVersions(candidates = N8N_PROBE_CANDIDATES) {
 		}
 		const v = match[match.length - 1];
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-probe-'));
-		writeJson(path.join(dir, 'package.json'), { name: 'probe', private: true, dependencies: { n8n: v }, overrides: OVERRIDES });
+		writeJson(path.join(dir, 'package.json'), { name: 'probe', private: true, dependencies: { n8n: v }, overrides: LINE.overrides });
 		try {
 			await stage(`probe n8n@${v}`, () =>
 				npm(['install', '--dry-run', '--ignore-scripts', '--loglevel=error'], { cwd: dir }),

@@ -1,45 +1,14 @@
 'use strict';
-/* Building and packing this package, installing it into a user folder, importing credentials and workflows. */
+/* Building and packing this package, and importing credentials and workflows. Installing it: package-install.js. */
 const fs = require('node:fs');
 const path = require('node:path');
 const os = require('node:os');
 
-const { REPO_ROOT, readJson, writeJson } = require('./config');
+const { REPO_ROOT, LINE } = require('./config');
+const { adaptWorkflow } = require('./lines');
+const { log } = require('./log');
 const { npm } = require('./runtime');
 const { runN8nOk } = require('./process');
-
-/**
- * (async) Installs an `npm pack` tarball into <userFolder>/.n8n/nodes/node_modules, as n8n's community-package
- * install does: npm install <tgz> in <userFolder>/.n8n/nodes, scripts off, no dev deps, no peer deps
- * (n8n-workflow resolves to n8n's own copy at run time).
- */
-async function installPackage(tgzPath, userFolder) {
-	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	fs.mkdirSync(nodesDir, { recursive: true });
-	const pj = path.join(nodesDir, 'package.json');
-	if (!fs.existsSync(pj)) writeJson(pj, { name: 'installed-nodes', private: true, dependencies: {} });
-	await npm(
-		[
-			'install',
-			path.resolve(tgzPath),
-			'--ignore-scripts',
-			'--omit=dev',
-			'--omit=peer',
-			'--legacy-peer-deps',
-			'--no-package-lock',
-			'--no-audit',
-			'--no-fund',
-			'--loglevel=error',
-		],
-		{ cwd: nodesDir, env: { npm_config_ignore_scripts: 'true' } },
-	);
-	const name = readJson(path.join(REPO_ROOT, 'package.json'), {}).name;
-	const installed = name && path.join(nodesDir, 'node_modules', name);
-	if (installed && !fs.existsSync(path.join(installed, 'package.json'))) {
-		throw new Error(`package ${name} not found in ${nodesDir}/node_modules after install`);
-	}
-	return installed;
-}
 
 /**
  * `npm run build` then `npm pack --pack-destination .tmp` in the repo (skip the build with skipBuild or
@@ -73,8 +42,14 @@ function importCredentials(creds, env) {
 	return importJson('import:credentials', creds, env);
 }
 
+/** Imports workflows as the host's line can run them (see adaptWorkflow), saying what was changed. */
 function importWorkflows(workflows, env) {
-	return importJson('import:workflow', workflows, env);
+	const adapted = workflows.map((w) => {
+		const { workflow, changes } = adaptWorkflow(w, LINE);
+		for (const c of changes) log(`workflow "${w.name}": ${c}`);
+		return workflow;
+	});
+	return importJson('import:workflow', adapted, env);
 }
 
-module.exports = { installPackage, buildAndPack, importCredentials, importWorkflows };
+module.exports = { buildAndPack, importCredentials, importWorkflows };

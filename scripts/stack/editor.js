@@ -28,11 +28,52 @@ const LAUNCH_ARGS = [
 	'--disable-dev-shm-usage',
 ];
 
-function loadPlaywright() {
+/**
+ * Runs steps(session) in Debian's Chromium with an empty profile and nothing reachable but loopback (the n8n
+ * under test). session: { context, page, shot(name) } (shot saves <artifactsDir>/<name>.png); `screenshots`
+ * lists what was saved. On failure a `failureShot` screenshot is taken and every screenshot is named in the
+ * error. Resolves what steps resolves, or { skipped: reason } without playwright-core or Chromium.
+ */
+async function withBrowser({ artifactsDir, screenshots, failureShot, deviceScaleFactor = 1, timeoutMs }, steps) {
+	let pw;
 	try {
-		return require('playwright-core');
+		pw = require('playwright-core');
 	} catch {
-		return null;
+		return { skipped: 'playwright-core is not installed (npm devDependency)' };
+	}
+	if (!fs.existsSync(CHROMIUM)) return { skipped: `no Chromium at ${CHROMIUM} (apt-get install -y chromium)` };
+	fs.mkdirSync(artifactsDir, { recursive: true });
+	const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
+	const context = await pw.chromium.launchPersistentContext(userDataDir, {
+		executablePath: CHROMIUM,
+		headless: true,
+		args: LAUNCH_ARGS,
+		viewport: { width: 1440, height: 900 },
+		deviceScaleFactor,
+		timeout: 60000,
+	});
+	await context.route(/^(?!http:\/\/(127\.0\.0\.1|localhost)[:/]).*/, (route) => route.abort());
+	const page = context.pages()[0] || (await context.newPage());
+	page.setDefaultTimeout(timeoutMs);
+	const shot = async (name) => {
+		const file = path.join(artifactsDir, `${name}.png`);
+		await page.screenshot({ path: file });
+		screenshots.push(file);
+		return file;
+	};
+	try {
+		return await steps({ context, page, shot });
+	} catch (e) {
+		try {
+			await shot(failureShot);
+		} catch {
+			/* ignore */
+		}
+		e.message += `\nscreenshots: ${screenshots.join(', ')}`;
+		throw e;
+	} finally {
+		await context.close();
+		fs.rmSync(userDataDir, { recursive: true, force: true });
 	}
 }
 
@@ -51,34 +92,13 @@ async function runEditorCheck({
 	deviceScaleFactor = 1,
 	timeoutMs = 30000,
 }) {
-	const pw = loadPlaywright();
-	if (!pw) return { skipped: 'playwright-core is not installed (npm devDependency)' };
-	if (!fs.existsSync(CHROMIUM)) return { skipped: `no Chromium at ${CHROMIUM} (apt-get install -y chromium)` };
 	fs.rmSync(artifactsDir, { recursive: true, force: true }); // only this run's screenshots
-	fs.mkdirSync(artifactsDir, { recursive: true });
-	const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
 	const screenshots = [];
 	const consoleErrors = [];
-	const context = await pw.chromium.launchPersistentContext(userDataDir, {
-		executablePath: CHROMIUM,
-		headless: true,
-		args: LAUNCH_ARGS,
-		viewport: { width: 1440, height: 900 },
-		deviceScaleFactor,
-		timeout: 60000,
-	});
-	// Nothing but the n8n under test.
-	await context.route(/^(?!http:\/\/(127\.0\.0\.1|localhost)[:/]).*/, (route) => route.abort());
-	const page = context.pages()[0] || (await context.newPage());
-	page.setDefaultTimeout(timeoutMs);
-	page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-	const shot = async (name) => {
-		const file = path.join(artifactsDir, `${name}.png`);
-		await page.screenshot({ path: file });
-		screenshots.push(file);
-		return file;
-	};
-	try {
+	const options = { artifactsDir, screenshots, failureShot: '99-failure', deviceScaleFactor, timeoutMs };
+	return withBrowser(options, async ({ context, page, shot }) => {
+		page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+
 		// 1. Sign in through the form.
 		await signIn(page, { baseUrl, owner, timeoutMs, beforeSubmit: () => shot('01-signin') });
 
@@ -146,18 +166,7 @@ async function runEditorCheck({
 			screenshots,
 			consoleErrors,
 		};
-	} catch (e) {
-		try {
-			await shot('99-failure');
-		} catch {
-			/* ignore */
-		}
-		e.message += `\nscreenshots: ${screenshots.join(', ')}`;
-		throw e;
-	} finally {
-		await context.close();
-		fs.rmSync(userDataDir, { recursive: true, force: true });
-	}
+	});
 }
 
 /** Signs in through the editor's form; beforeSubmit (e.g. a screenshot) runs with the form filled. */
@@ -193,7 +202,14 @@ async function openPicker(page, params, name, pick) {
 	const mode = await locator.locator('[data-test-id="rlc-mode-selector"] input').first().inputValue();
 	if (!/list/i.test(mode)) throw new Error(`${name} picker is in mode "${mode}", expected From List`);
 	await locator.locator('[data-test-id="rlc-input"]').click();
-	const list = page.locator('[role="dialog"]:has([data-test-id="rlc-search"]):visible').first();
+	// The popover whose entries show: n8n 2.x opens it as a dialog of its own; n8n 1.x as a tooltip inside the
+	// node settings (themselves a dialog), where an earlier picker's list stays, hidden. The innermost is last.
+	const shown = page.locator('[data-test-id="rlc-item"]').filter({ visible: true });
+	const list = page
+		.locator('[role="dialog"], [role="tooltip"]')
+		.filter({ has: page.locator('[data-test-id="rlc-search"]') })
+		.filter({ has: shown })
+		.last();
 	const items = list.locator('[data-test-id="rlc-item"]');
 	const wanted = pick ? items.filter({ hasText: pick }).first() : items.first();
 	await wanted.waitFor();
@@ -250,4 +266,4 @@ async function dismissPopups(page) {
 	}
 }
 
-module.exports = { runEditorCheck, signIn, CHROMIUM, LAUNCH_ARGS };
+module.exports = { runEditorCheck, withBrowser, signIn, CHROMIUM, LAUNCH_ARGS };
