@@ -11,35 +11,19 @@ export interface RetryHint {
 	waitMs?: number;
 }
 
-const hints = new WeakMap<object, RetryHint>();
-
 /**
- * What preparing a request (preSend) leaves for the request loop, keyed by the request options object:
- * - failure: held back, because n8n's routing would output a preSend failure without pairedItem; the loop
- *   outputs it paired with its input instead.
- * - secrets: the credential's secrets, so the loop need not read the credential again to redact outputs.
+ * Errors made here carry their retry hint as a property of their own, not enumerable, so that it stays out of
+ * n8n's error output but travels with the error to the request loop (transport/send.ts), which reads it.
  */
-export interface RequestNotes {
-	failure?: unknown;
-	secrets?: string[];
-}
-
-const requestNotes = new WeakMap<object, RequestNotes>();
-
-export function noteOn(requestOptions: object, notes: RequestNotes): void {
-	requestNotes.set(requestOptions, { ...requestNotes.get(requestOptions), ...notes });
-}
-
-export function notesOf(requestOptions: object): RequestNotes {
-	return requestNotes.get(requestOptions) ?? {};
-}
+const RETRY_HINT = 'retryHint';
 
 export function retryHintOf(error: unknown): RetryHint | undefined {
-	return typeof error === 'object' && error !== null ? hints.get(error) : undefined;
+	if (typeof error !== 'object' || error === null) return undefined;
+	return (error as { [RETRY_HINT]?: RetryHint })[RETRY_HINT];
 }
 
 function withHint<T extends object>(error: T, hint: RetryHint): T {
-	hints.set(error, hint);
+	Object.defineProperty(error, RETRY_HINT, { value: hint, enumerable: false, configurable: true, writable: true });
 	return error;
 }
 

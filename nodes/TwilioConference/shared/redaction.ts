@@ -135,7 +135,7 @@ function setCause(error: object, cause: unknown): void {
 }
 
 /** n8n's own error classes carry the node and its parameters, which are the workflow's and hold no secret. */
-const LEFT_AS_IS = new Set(['node']);
+const LEFT_AS_IS = new Set(['retryHint', 'node']);
 
 /**
  * Makes an error safe to hand to n8n, in place: every own property (enumerable or not) is replaced by a plain,
