@@ -3,7 +3,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { host } = require('./lib');
+const { host, stopStarted } = require('./lib');
 const { pidAlive } = require('../scripts/n8n-host/process');
 
 /**
@@ -20,15 +20,6 @@ function runFolder(kind) {
 }
 
 /** Stops handles with stop(), last started first; a failure is logged and the others still stop. */
-async function stopAll(started) {
-	while (started.length) {
-		const h = started.pop();
-		try {
-			await h.stop();
-		} catch (e) {
-			console.error(`[e2e] stopping ${h.name || 'process'} failed: ${e.message}`);
-		}
-	}
-}
+const stopAll = stopStarted;
 
 module.exports = { runFolder, stopAll };
