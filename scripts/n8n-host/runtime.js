@@ -54,9 +54,18 @@ function npmCli() {
 }
 
 /**
+ * The environment npm runs in. An `npm run` parent exports this project's npm settings (npm_config_*, among
+ * them strict-allow-scripts and local-prefix), which must not steer npm in the host's folders: those follow
+ * their own .npmrc. asUser: only HOME (and PATH, set by the caller), as in a person's shell.
+ */
+function npmEnv(asUser) {
+	if (asUser) return { HOME: process.env.HOME };
+	return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+}
+
+/**
  * Runs npm in cwd; resolves its stdout, throws with the tail of its output on failure. Long runs print
- * "still running" every 30 s. asUser: only PATH and HOME from this process's environment, as in a person's
- * shell (an `npm run` parent exports npm_config_* and npm_* variables that would steer the command).
+ * "still running" every 30 s.
  */
 function npm(args, { cwd, env = {}, useNode24 = false, heartbeatLabel, asUser = false } = {}) {
 	const cli = npmCli();
@@ -68,7 +77,7 @@ function npm(args, { cwd, env = {}, useNode24 = false, heartbeatLabel, asUser = 
 		const child = spawn(cmd, fullArgs, {
 			cwd,
 			env: {
-				...(asUser ? { HOME: process.env.HOME } : process.env),
+				...npmEnv(asUser),
 				PATH: useNode24 ? pathWithNode24() : process.env.PATH,
 				npm_config_audit: 'false',
 				npm_config_fund: 'false',
