@@ -174,6 +174,8 @@ export interface RunOptions {
 	executeOnce?: boolean;
 	/** The node's version; the newest unless a test says otherwise. */
 	typeVersion?: number;
+	/** Called with a function that stops the execution, as the editor's Stop button does. */
+	onStart?: (stop: () => void) => void;
 }
 
 export interface RunResult {
@@ -262,6 +264,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		nodeTypes: new PackageNodeTypes(loader),
 		credentialsHelper: packageCredentials(loader, options.credentials),
 		input: options.items ?? [{}],
+		onStart: options.onStart,
 	});
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	return {

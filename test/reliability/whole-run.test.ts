@@ -3,9 +3,8 @@
  * leaves, so a bad row dials nobody; once Twilio refuses an item, items not yet sent are not sent, and the error
  * names the calls already placed; Stop sends nothing more. With Continue On Fail every item is judged alone.
  */
-import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { executeWorkflow, loadPackage, PackageNodeTypes, packageCredentials } from '../helpers/engine';
 import { credentialsFor, participantRequests, startSimulator } from '../helpers/twilio';
 import type { Simulator } from '../helpers/twilio';
 import { reliability } from './harness';
@@ -108,23 +107,11 @@ describe('Stop', () => {
 	test('stopping the execution sends no request that has not left yet', async () => {
 		const sim = await startSimulator({ latencyMs: 100 });
 		try {
-			const loader = await loadPackage();
-			const node: INode = {
-				id: 'twilio-node',
-				name: 'Twilio Conference',
-				type: 'n8n-nodes-twilio-conference.twilioConference',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: dialIn('stopped room', { maxRequestsInFlight: 1 }) as unknown as INodeParameters,
-				credentials: { twilioConferenceApi: { id: 'cred-1', name: 'Twilio account' } },
-			};
 			let stop!: () => void;
-			const running = executeWorkflow({
-				nodes: [node],
-				nodeTypes: new PackageNodeTypes(loader),
-				credentialsHelper: packageCredentials(loader, credentialsFor(sim)),
-				input: callers(20),
-				executionId: 'stopped-execution',
+			const running = h.run({
+				parameters: dialIn('stopped room', { maxRequestsInFlight: 1 }),
+				items: callers(20),
+				credentials: credentialsFor(sim),
 				onStart: (cancel) => (stop = cancel),
 			});
 			await new Promise((resolve) => setTimeout(resolve, 350));

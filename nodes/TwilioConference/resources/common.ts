@@ -6,7 +6,7 @@ import { conferenceField, optionsCollection, simplifyField } from '../shared/des
  * Fields that several resources share are declared once, not once per resource: n8n's routing evaluates every
  * top-level property for every item, hidden or not, so each copy would cost an expression evaluation per item.
  */
-export const RESOURCES = ['participant', 'conference', 'conferenceRecording'];
+const RESOURCES = ['participant', 'conference', 'conferenceRecording'];
 
 /** Every participant and recording operation names its conference; Conference's own operations have theirs. */
 export const conferenceOfParticipantsAndRecordings = conferenceField({ resource: ['participant', 'conferenceRecording'] });

@@ -46,6 +46,6 @@ export class RecentTokens {
 
 /** Twilio retries within minutes; a day covers its retry schedule with room. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
-export const IDEMPOTENCY_MAX_ENTRIES = 50_000;
+const IDEMPOTENCY_MAX_ENTRIES = 50_000;
 
 export const recentTokens = new RecentTokens(IDEMPOTENCY_TTL_MS, IDEMPOTENCY_MAX_ENTRIES);
