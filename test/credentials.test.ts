@@ -127,7 +127,7 @@ describe('Region and Edge', () => {
 		const loader = await loadPackage();
 		const expression = String(loader.getCredential('twilioConferenceApi').type.test?.request.baseURL);
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { twilioBaseUrl } = require('../dist/nodes/TwilioConference/shared/transport') as { twilioBaseUrl: (c: object) => string };
+		const { twilioBaseUrl } = require('../dist/nodes/TwilioConference/helpers/transport') as { twilioBaseUrl: (c: object) => string };
 		const node = { id: 'n', name: 'n', type: 'n8n-nodes-twilio-conference.twilioConference', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
 		const nodeTypes = { getByName: () => loader.getNode('twilioConference').type, getByNameAndVersion: () => loader.getNode('twilioConference').type, getKnownTypes: () => ({}) };
 		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypes as never });

@@ -1,6 +1,6 @@
-import { conferenceListQuery } from '../nodes/TwilioConference/shared/conferenceList';
-import { checkedDates, CREATED_KEYS, dateFieldName, dateFilterFields, FilterProblem } from '../nodes/TwilioConference/shared/listFilters';
-import { twilioDay } from '../nodes/TwilioConference/shared/validation';
+import { conferenceListQuery } from '../nodes/TwilioConference/helpers/conferenceList';
+import { checkedDates, CREATED_KEYS, dateFieldName, dateFilterFields, FilterProblem } from '../nodes/TwilioConference/helpers/listFilters';
+import { twilioDay } from '../nodes/TwilioConference/helpers/validation';
 
 describe('twilioDay: dates as Twilio\'s list filters take them', () => {
 	test.each([

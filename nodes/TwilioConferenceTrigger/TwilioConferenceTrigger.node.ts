@@ -8,8 +8,8 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { DEFAULT_EVENTS, EVENT_OPTIONS } from './shared/events';
-import { handleCallback, signingSecrets } from './shared/handler';
+import { DEFAULT_EVENTS, EVENT_OPTIONS } from './helpers/events';
+import { handleCallback, signingSecrets } from './helpers/handler';
 
 const CREDENTIAL_NAME = 'twilioConferenceApi';
 

@@ -13,7 +13,7 @@ import { ACCOUNT_SID, AUTH_TOKEN, useSimulator } from '../helpers/twilio';
 import { SECRET_FORMS } from '../reliability/harness';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { credentialSecrets, redactError, secretForms } = require('../../dist/nodes/TwilioConference/shared/redaction') as {
+const { credentialSecrets, redactError, secretForms } = require('../../dist/nodes/TwilioConference/helpers/redaction') as {
 	credentialSecrets: (credentials: object) => string[];
 	redactError: (error: unknown, secrets: string[]) => unknown;
 	secretForms: (user: string, secret: string) => string[];

@@ -1,4 +1,4 @@
-import { RecentTokens } from '../../nodes/TwilioConferenceTrigger/shared/recentTokens';
+import { RecentTokens } from '../../nodes/TwilioConferenceTrigger/helpers/recentTokens';
 
 describe('idempotency token memory', () => {
 	it('remembers a token until it expires', () => {

@@ -2,9 +2,9 @@
  * The signature check against signatures made by the test's own signer (test/helpers/twilioSigner.ts), and
  * against the worked example in Twilio's security documentation.
  */
-import { checkSignature, parseSignatureSettings, portVariants, safeEqual } from '../../nodes/TwilioConferenceTrigger/shared/signature';
-import type { SignedRequest } from '../../nodes/TwilioConferenceTrigger/shared/signature';
-import { parseForm } from '../../nodes/TwilioConferenceTrigger/shared/request';
+import { checkSignature, parseSignatureSettings, portVariants, safeEqual } from '../../nodes/TwilioConferenceTrigger/helpers/signature';
+import type { SignedRequest } from '../../nodes/TwilioConferenceTrigger/helpers/signature';
+import { parseForm } from '../../nodes/TwilioConferenceTrigger/helpers/request';
 import { formBody, sha256Hex, twilioSignature } from '../helpers/twilioSigner';
 import type { Params } from '../helpers/twilioSigner';
 

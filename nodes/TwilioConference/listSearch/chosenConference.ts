@@ -1,8 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, IDataObject, ILoadOptionsFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import { conferenceSidByName } from '../shared/conferences';
-import { accountPath, CREDENTIAL_NAME, twilioGet } from '../shared/transport';
+import { conferenceSidByName } from '../helpers/conferences';
+import { accountPath, CREDENTIAL_NAME, twilioGet } from '../helpers/transport';
 import { walkPages } from '../transport/paging';
 
 const PAGE_SIZE = 50;

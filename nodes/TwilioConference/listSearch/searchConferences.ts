@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { readConferences } from '../shared/conferenceList';
-import { CREDENTIAL_NAME } from '../shared/transport';
+import { readConferences } from '../helpers/conferenceList';
+import { CREDENTIAL_NAME } from '../helpers/transport';
 import { pickerError } from './messages';
 
 const PAGE_SIZE = 100;

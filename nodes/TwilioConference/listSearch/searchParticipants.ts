@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { accountPath, twilioGet } from '../shared/transport';
+import { accountPath, twilioGet } from '../helpers/transport';
 import { chosenConferencePage } from './chosenConference';
 import { pickerError } from './messages';
 

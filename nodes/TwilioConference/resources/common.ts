@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { conferenceField, optionsCollection, simplifyField } from '../shared/descriptions';
+import { conferenceField, optionsCollection, simplifyField } from '../helpers/descriptions';
 
 /**
  * Fields that several resources share are declared once, not once per resource: n8n's routing evaluates every

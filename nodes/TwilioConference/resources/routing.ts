@@ -1,6 +1,6 @@
 import type { IDataObject, IHttpRequestMethods, INodePropertyOptions } from 'n8n-workflow';
 
-import { checkTwilioResponse } from '../shared/requests';
+import { checkTwilioResponse } from '../helpers/requests';
 import { requestLoop } from '../transport/requestLoop';
 import type { OperationShape } from '../transport/requestLoop';
 

@@ -1,8 +1,8 @@
 import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { invalidInput, toBoolean } from '../shared/validation';
-import { unreadableAnswerError } from '../shared/errors';
+import { invalidInput, toBoolean } from '../helpers/validation';
+import { unreadableAnswerError } from '../helpers/errors';
 import { firstPageSize, PagingProblem, UnreadablePage, walkPages } from './paging';
 import { checkedNumber } from './settings';
 

@@ -22,9 +22,9 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { credentialSecrets, redact, redactError } from '../shared/errors';
-import type { Prepared } from '../shared/requests';
-import { CREDENTIAL_NAME } from '../shared/transport';
+import { credentialSecrets, redact, redactError } from '../helpers/errors';
+import type { Prepared } from '../helpers/requests';
+import { CREDENTIAL_NAME } from '../helpers/transport';
 import { limiterFor } from './limiter';
 import { readPages } from './readPages';
 import { groupFor } from './runGroup';

@@ -7,7 +7,7 @@
  * - Other server errors, timeouts and dropped connections may come after Twilio acted: only reads (Get, Get Many,
  *   look-ups) are retried then, so a participant is never dialled, changed or removed twice.
  */
-import type { RetryHint } from '../shared/errors';
+import type { RetryHint } from '../helpers/errors';
 
 export type { RetryHint };
 

@@ -1,7 +1,7 @@
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
-import { networkCodeOf, networkError, retryHintOf } from '../shared/errors';
+import { networkCodeOf, networkError, retryHintOf } from '../helpers/errors';
 import type { InFlightLimiter } from './limiter';
 import { mayRetry, retryDelayMs } from './retry';
 

@@ -1,9 +1,9 @@
 import type { ICredentialDataDecryptedObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import type { ApiParameter } from '../shared/apiParameters';
-import { itemParameter } from '../shared/parameters';
-import { accountPath, twilioBaseUrl } from '../shared/transport';
-import { invalidInput, normalizeValue } from '../shared/validation';
+import type { ApiParameter } from '../helpers/apiParameters';
+import { itemParameter } from '../helpers/parameters';
+import { accountPath, twilioBaseUrl } from '../helpers/transport';
+import { invalidInput, normalizeValue } from '../helpers/validation';
 import { DEFAULT_MAX_RETRIES } from './retry';
 
 /**

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ANNOUNCE_PARAMETERS } from '../../shared/apiParameters';
-import { conferenceField, filtersCollection } from '../../shared/descriptions';
-import { toProperty } from '../../shared/fields';
-import { dateFilterFields } from '../../shared/listFilters';
+import { ANNOUNCE_PARAMETERS } from '../../helpers/apiParameters';
+import { conferenceField, filtersCollection } from '../../helpers/descriptions';
+import { toProperty } from '../../helpers/fields';
+import { dateFilterFields } from '../../helpers/listFilters';
 
 const show = (...operation: string[]) => ({ show: { operation, resource: ['conference'] } });
 

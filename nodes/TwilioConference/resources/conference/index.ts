@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ANNOUNCE_PARAMETERS, END_PARAMETERS } from '../../shared/apiParameters';
-import { CONFERENCE_LIST_KEY, conferenceListQuery } from '../../shared/conferenceList';
-import { prepareRequest } from '../../shared/requests';
-import { simplifyWhenAsked } from '../../shared/simplify';
+import { ANNOUNCE_PARAMETERS, END_PARAMETERS } from '../../helpers/apiParameters';
+import { CONFERENCE_LIST_KEY, conferenceListQuery } from '../../helpers/conferenceList';
+import { prepareRequest } from '../../helpers/requests';
+import { simplifyWhenAsked } from '../../helpers/simplify';
 import { loopRouting } from '../routing';
 
 export { conferenceFields } from './fields';

@@ -1,11 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { RECORDING_UPDATE_PARAMETERS } from '../../shared/apiParameters';
-import { filtersCollection, recordingField } from '../../shared/descriptions';
-import { toProperty } from '../../shared/fields';
-import { checkedDates, CREATED_KEYS, dateFilterFields } from '../../shared/listFilters';
-import { deletedResult, prepareRequest } from '../../shared/requests';
-import { simplifyWhenAsked } from '../../shared/simplify';
+import { RECORDING_UPDATE_PARAMETERS } from '../../helpers/apiParameters';
+import { filtersCollection, recordingField } from '../../helpers/descriptions';
+import { toProperty } from '../../helpers/fields';
+import { checkedDates, CREATED_KEYS, dateFilterFields } from '../../helpers/listFilters';
+import { deletedResult, prepareRequest } from '../../helpers/requests';
+import { simplifyWhenAsked } from '../../helpers/simplify';
 import { loopRouting } from '../routing';
 
 const RESOURCE = ['conferenceRecording'];

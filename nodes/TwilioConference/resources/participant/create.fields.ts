@@ -1,10 +1,10 @@
 /**
  * Create's 58 optional parameters, one row each, grouped as the editor shows them (one collection per group).
  * A row holds what the user sees (displayName, name), the wire name (api) and the checks made before sending;
- * shared/fields.ts turns a row into its editor field with routing to the body under `api`.
+ * helpers/fields.ts turns a row into its editor field with routing to the body under `api`.
  */
-import type { FieldRow } from '../../shared/apiParameters';
-import { events, shared, trimValues } from '../../shared/apiParameters';
+import type { FieldRow } from '../../helpers/apiParameters';
+import { events, shared, trimValues } from '../../helpers/apiParameters';
 
 /** Additional fields: who the participant is, how they join, and the call that brings them in. */
 export const ADDITIONAL_FIELDS: FieldRow[] = [

@@ -1,12 +1,12 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { toCollectionOptions } from '../../shared/fields';
-import { prepareRequest } from '../../shared/requests';
-import { simplifyWhenAsked } from '../../shared/simplify';
+import { toCollectionOptions } from '../../helpers/fields';
+import { prepareRequest } from '../../helpers/requests';
+import { simplifyWhenAsked } from '../../helpers/simplify';
 import { ADDITIONAL_FIELDS, CONFERENCE_OPTIONS, CREATE_PARAMETERS, EMERGENCY_CALLING, MACHINE_DETECTION, RECORDING_OPTIONS } from './create.fields';
-import type { FieldRow } from '../../shared/apiParameters';
+import type { FieldRow } from '../../helpers/apiParameters';
 import { loopRouting } from '../routing';
-import { forParticipant } from './shared';
+import { forParticipant } from './fields';
 
 /** The collections of Create's optional fields, by what they are for. */
 export const CREATE_GROUPS: Array<{ displayName: string; name: string; description: string; rows: FieldRow[] }> = [

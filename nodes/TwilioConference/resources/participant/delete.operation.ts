@@ -1,6 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { deletedResult, prepareRequest } from '../../shared/requests';
+import { deletedResult, prepareRequest } from '../../helpers/requests';
 import { loopRouting } from '../routing';
 
 /** Delete needs only the shared Conference and Participant fields (shared.ts). */

@@ -1,7 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { prepareRequest } from '../../shared/requests';
-import { simplifyWhenAsked } from '../../shared/simplify';
+import { prepareRequest } from '../../helpers/requests';
+import { simplifyWhenAsked } from '../../helpers/simplify';
 import { loopRouting } from '../routing';
 
 /** Get needs only the shared Conference and Participant fields (shared.ts). */

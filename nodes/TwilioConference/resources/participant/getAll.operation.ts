@@ -1,9 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { prepareRequest } from '../../shared/requests';
-import { simplifyWhenAsked } from '../../shared/simplify';
+import { prepareRequest } from '../../helpers/requests';
+import { simplifyWhenAsked } from '../../helpers/simplify';
 import { loopRouting } from '../routing';
-import { forParticipant } from './shared';
+import { forParticipant } from './fields';
 
 export const getAllOperation: INodePropertyOptions = {
 	name: 'Get Many',

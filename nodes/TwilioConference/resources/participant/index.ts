@@ -9,7 +9,7 @@ import { createFields, createNotice, createOperation } from './create.operation'
 import { deleteOperation } from './delete.operation';
 import { getOperation } from './get.operation';
 import { getAllFields, getAllOperation } from './getAll.operation';
-import { customParameters, participant } from './shared';
+import { customParameters, participant } from './fields';
 import { updateFields, updateOperation } from './update.operation';
 
 export const participantOperation: INodeProperties = {

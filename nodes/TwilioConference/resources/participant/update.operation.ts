@@ -1,12 +1,12 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { FieldRow } from '../../shared/apiParameters';
-import { shared } from '../../shared/apiParameters';
-import { toCollectionOptions } from '../../shared/fields';
-import { prepareRequest } from '../../shared/requests';
-import { simplifyWhenAsked } from '../../shared/simplify';
+import type { FieldRow } from '../../helpers/apiParameters';
+import { shared } from '../../helpers/apiParameters';
+import { toCollectionOptions } from '../../helpers/fields';
+import { prepareRequest } from '../../helpers/requests';
+import { simplifyWhenAsked } from '../../helpers/simplify';
 import { loopRouting } from '../routing';
-import { forParticipant } from './shared';
+import { forParticipant } from './fields';
 
 /** Update's 12 parameters, one row each (see create.fields.ts for what a row holds). */
 export const UPDATE_PARAMETERS: FieldRow[] = [

@@ -1,4 +1,4 @@
-import { customParametersField, participantField } from '../../shared/descriptions';
+import { customParametersField, participantField } from '../../helpers/descriptions';
 
 /** Shown for these participant operations. */
 export const forParticipant = (...operation: string[]) => ({ show: { operation, resource: ['participant'] } });

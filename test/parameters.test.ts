@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IGetNodeParameterOptions } from 'n8n-workflow';
 
-import { holdsExpression, itemParameter } from '../../nodes/TwilioConference/shared/parameters';
+import { holdsExpression, itemParameter } from '../nodes/TwilioConference/helpers/parameters';
 
 /** A context whose stored parameters are `stored`; an evaluation is counted and marks what it returns. */
 function contextWith(stored: Record<string, unknown>) {
