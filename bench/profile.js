@@ -122,7 +122,7 @@ function summarize(file, top = 25) {
 
 /** Update as a programmatic node would do it: each parameter read once per item, credentials read once. */
 async function executePrototype() {
-	const { twilioBaseUrl, accountPath } = require(path.join(env.packageDir(), 'dist', 'nodes', 'TwilioConference', 'shared', 'transport.js'));
+	const { twilioBaseUrl, accountPath } = require(path.join(env.packageDir(), 'dist', 'nodes', 'TwilioConference', 'helpers', 'transport.js'));
 	const items = this.getInputData();
 	const credentials = await this.getCredentials('twilioConferenceApi');
 	const baseURL = twilioBaseUrl(credentials);
