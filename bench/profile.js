@@ -7,6 +7,8 @@
  *
  *   node bench/profile.js [node|minimal|http] [items=1000] [runs=8]  (npm run bench:profile -- http 1000 6)
  *     minimal: the minimal declarative node of bench 2 (lib/minimal-node.js), the floor to compare with
+ *     fields: the same floor with Conference, Participant and Muted as fields (lib/minimal-node.js)
+ *     floor: our node's description without its hooks, Update routed the plain declarative way (lib/minimal-node.js)
  *
  *   node --expose-gc bench/profile.js execute [items=1000] [rounds=7]
  *     no profiler: our node, the HTTP Request node and an execute() prototype of Update (a programmatic node:
@@ -33,6 +35,15 @@ const updateParameters = (conferenceSid) => ({
 	updateFields: { muted: true },
 });
 
+/** Bench 2's Update on the description floor (lib/minimal-node.js): our description, without our hooks. */
+function floorNode(types, sim, conferenceSid) {
+	const minimal = require('./lib/minimal-node');
+	const engine = require('./lib/engine');
+	const ours = types.nodeTypes.getByNameAndVersion(engine.NODE_TYPE, 2);
+	types.nodeTypes.types[minimal.FLOOR_TYPE] = minimal.descriptionFloorNodeType(ours, sim.url, `/2010-04-01/Accounts/${sim.accountSid}`);
+	return { ...minimal.minimalNode(), name: 'Description Floor', type: minimal.FLOOR_TYPE, typeVersion: 2, parameters: updateParameters(conferenceSid) };
+}
+
 async function child(which, n, runs) {
 	const { startSimulator } = require('./lib/sim');
 	const engine = require('./lib/engine');
@@ -47,9 +58,14 @@ async function child(which, n, runs) {
 		const base = `${sim.url}${participantsPath}`;
 		const minimal = require('./lib/minimal-node');
 		types.nodeTypes.types[minimal.MINIMAL_TYPE] = minimal.minimalNodeType(sim.url, participantsPath);
+		types.nodeTypes.types[minimal.FIELDS_TYPE] = minimal.minimalFieldsNodeType(sim.url, `/2010-04-01/Accounts/${sim.accountSid}`);
 		const nodes =
 			which === 'minimal'
 				? [minimal.minimalNode()]
+				: which === 'fields'
+				? [minimal.minimalFieldsNode(conference.sid)]
+				: which === 'floor'
+				? [floorNode(types, sim, conference.sid)]
 				: which === 'http'
 				? [
 						engine.httpNode(
@@ -205,7 +221,7 @@ async function main() {
 	const [which = 'node', items = '1000', runs] = positionals;
 	if (flags.summarize) return console.log(summarize(which)); // which = a .cpuprofile file
 	if (flags.child) return await child(which, Number(items), Number(runs));
-	if (!['node', 'minimal', 'http', 'execute'].includes(which)) throw new Error(`unknown mode "${which}": node, minimal, http or execute`);
+	if (!['node', 'minimal', 'fields', 'floor', 'http', 'execute'].includes(which)) throw new Error(`unknown mode "${which}": node, minimal, fields, floor, http or execute`);
 	if (!process.env.BENCH_PACKAGE_DIR) env.snapshotPackage();
 	if (which === 'execute') return await compareExecute(Number(items), Number(runs ?? 7));
 	fs.mkdirSync(PROF_DIR, { recursive: true });

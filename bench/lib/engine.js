@@ -103,12 +103,12 @@ async function runChain({ nodes, items = [{}], credentials }) {
 	return { items: output, error: run.data.resultData.error, calls: credentialsHelper.calls, expressions: expressionCount.value - expressionsBefore };
 }
 
-/** Our node, alone, with its credential. */
+/** Our node, alone, with its credential, at the version the editor adds. */
 function twilioNode(parameters, type = NODE_TYPE) {
 	return {
 		name: 'Twilio Conference',
 		type,
-		typeVersion: 1,
+		typeVersion: 2,
 		parameters,
 		credentials: { [CREDENTIAL_TYPE]: { id: 'cred-twilio', name: 'Twilio account' } },
 	};

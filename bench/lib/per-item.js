@@ -3,7 +3,7 @@
  * 2. Update (mute) over 1, 100 and 1000 items: our node against a minimal declarative node (./minimal-node.js,
  * the floor of n8n's routing) and n8n's HTTP Request node, all run by WorkflowExecute, and an undici loop.
  */
-const { MINIMAL_TYPE, minimalNode, minimalNodeType } = require('./minimal-node');
+const { FIELDS_TYPE, FLOOR_TYPE, MINIMAL_TYPE, descriptionFloorNodeType, minimalFieldsNode, minimalFieldsNodeType, minimalNode, minimalNodeType } = require('./minimal-node');
 
 async function perItem({ startSimulator, engine, stats, types, print, check, quick }) {
 	const { Agent, request } = require('undici');
@@ -16,7 +16,7 @@ async function perItem({ startSimulator, engine, stats, types, print, check, qui
 	print('## 2. Per-item cost: Update (Muted=true)');
 	print();
 	print(
-		'Same items ({ callSid }), same account, same form body `Muted=true`, every node executed by WorkflowExecute. Ours: Conference by ID, Participant by ID `={{ $json.callSid }}`, Update Fields → Muted on. Minimal: a declarative node with nothing but requestDefaults (baseURL), one operation routed as POST `=/2010-04-01/Accounts/AC…/Conferences/CF…/Participants/{{ $json.callSid }}.json` with `send` Muted=true, and a basic-auth credential (bench/lib/minimal-node.js): the floor for a declarative node. HTTP: POST `=<base>/…/Participants/{{ $json.callSid }}.json`, Basic Auth credential, body "Form Urlencoded" Muted=true. undici: the same POSTs, all at once as the HTTP node sends them (a floor for any client); our node keeps at most 50 open (its default Max Requests In Flight), which costs little here since the simulator answers at once. Requests overlap, so wall time per item falls with N while CPU time per item does not; on a shared machine CPU time is the steadier measure of per-item cost. Goal: node / minimal <= 1.0 in CPU per item.',
+		'Same items ({ callSid }), same account, same form body `Muted=true`, every node executed by WorkflowExecute. Ours: Conference by ID, Participant by ID `={{ $json.callSid }}`, Update Fields → Muted on, node version 2. Three declarative baselines (bench/lib/minimal-node.js): *minimal*, one property (Operation) whose routing POSTs to `…/Participants/{{ $json.callSid }}.json` with `send` Muted=true, the least a declarative node can be; *fields*, the same with Conference, Participant and Muted as fields, the URL built with `$parameter` as n8n\'s starter builds it; *floor*, our own description (every property n8n walks per item) with our hooks taken out and Update routed like *fields*: n8n\'s floor for a node of our size. HTTP: POST `=<base>/…/Participants/{{ $json.callSid }}.json`, Basic Auth credential, body "Form Urlencoded" Muted=true. undici: the same POSTs, all at once as the HTTP node sends them (a floor for any client); our node keeps at most 50 open (its default Max Requests In Flight), which costs little here since the simulator answers at once. Requests overlap, so wall time per item falls with N while CPU time per item does not; on a shared machine CPU time is the steadier measure of per-item cost. Goal: node / floor <= 1.0 in CPU per item.',
 	);
 	const sim = await startSimulator();
 	const agent = new Agent({ keepAliveTimeout: 10_000 });
@@ -28,6 +28,9 @@ async function perItem({ startSimulator, engine, stats, types, print, check, qui
 		const participantsPath = `/2010-04-01/Accounts/${sim.accountSid}/Conferences/${conference.sid}/Participants`;
 		const base = `${sim.url}${participantsPath}`;
 		types.nodeTypes.types[MINIMAL_TYPE] = minimalNodeType(sim.url, participantsPath);
+		types.nodeTypes.types[FIELDS_TYPE] = minimalFieldsNodeType(sim.url, `/2010-04-01/Accounts/${sim.accountSid}`);
+		const ours = types.nodeTypes.getByNameAndVersion(engine.NODE_TYPE, 2);
+		types.nodeTypes.types[FLOOR_TYPE] = descriptionFloorNodeType(ours, sim.url, `/2010-04-01/Accounts/${sim.accountSid}`);
 		const updateParameters = {
 			resource: 'participant',
 			operation: 'update',
@@ -37,6 +40,8 @@ async function perItem({ startSimulator, engine, stats, types, print, check, qui
 		};
 		const nodeWorkflow = [engine.twilioNode(updateParameters)];
 		const minimalWorkflow = [minimalNode()];
+		const fieldsWorkflow = [minimalFieldsNode(conference.sid)];
+		const floorWorkflow = [{ ...minimalNode(), name: 'Description Floor', type: FLOOR_TYPE, typeVersion: 2, parameters: updateParameters }];
 		const httpWorkflow = [
 			engine.httpNode(
 				{
@@ -50,16 +55,22 @@ async function perItem({ startSimulator, engine, stats, types, print, check, qui
 				types.httpVersion,
 			),
 		];
-		const wall = [['items', 'rounds', 'undici ms', 'minimal ms', 'HTTP ms', 'node ms', 'node / minimal', 'node / HTTP', 'node / undici']];
+		const wall = [['items', 'rounds', 'undici ms', 'minimal ms', 'fields ms', 'floor ms', 'HTTP ms', 'node ms', 'node / minimal', 'node / fields', 'node / floor', 'node / HTTP', 'node / undici']];
 		const cost = [
 			[
 				'items',
 				'CPU µs/item minimal',
+				'CPU µs/item fields',
+				'CPU µs/item floor',
 				'CPU µs/item HTTP',
 				'CPU µs/item node',
 				'CPU node / minimal',
+				'CPU node / fields',
+				'CPU node / floor',
 				'CPU HTTP / minimal',
 				'expressions/item minimal',
+				'expressions/item fields',
+				'expressions/item floor',
 				'expressions/item HTTP',
 				'expressions/item node',
 				'credential reads/item minimal',
@@ -76,6 +87,8 @@ async function perItem({ startSimulator, engine, stats, types, print, check, qui
 			const contenders = {
 				node: async () => valid(await engine.runChain({ nodes: nodeWorkflow, items, credentials }), 'node'),
 				minimal: async () => valid(await engine.runChain({ nodes: minimalWorkflow, items, credentials }), 'minimal'),
+				fields: async () => valid(await engine.runChain({ nodes: fieldsWorkflow, items, credentials }), 'fields'),
+				floor: async () => valid(await engine.runChain({ nodes: floorWorkflow, items, credentials }), 'floor'),
 				http: async () => valid(await engine.runChain({ nodes: httpWorkflow, items, credentials }), 'HTTP'),
 				undici: async () => {
 					const results = await Promise.all(
@@ -109,20 +122,30 @@ async function perItem({ startSimulator, engine, stats, types, print, check, qui
 				rounds,
 				stats.ms(med('undici')),
 				stats.ms(med('minimal')),
+				stats.ms(med('fields')),
+				stats.ms(med('floor')),
 				stats.ms(med('http')),
 				stats.ms(med('node')),
 				stats.ratio(med('node') / med('minimal')),
+				stats.ratio(med('node') / med('fields')),
+				stats.ratio(med('node') / med('floor')),
 				stats.ratio(med('node') / med('http')),
 				stats.ratio(med('node') / med('undici')),
 			]);
 			cost.push([
 				n,
 				perItemUs('minimal', 'cpuMs'),
+				perItemUs('fields', 'cpuMs'),
+				perItemUs('floor', 'cpuMs'),
 				perItemUs('http', 'cpuMs'),
 				perItemUs('node', 'cpuMs'),
 				stats.ratio(med('node', 'cpuMs') / med('minimal', 'cpuMs')),
+				stats.ratio(med('node', 'cpuMs') / med('fields', 'cpuMs')),
+				stats.ratio(med('node', 'cpuMs') / med('floor', 'cpuMs')),
 				stats.ratio(med('http', 'cpuMs') / med('minimal', 'cpuMs')),
 				+med('minimal', 'expressions').toFixed(2),
+				+med('fields', 'expressions').toFixed(2),
+				+med('floor', 'expressions').toFixed(2),
 				+med('http', 'expressions').toFixed(2),
 				+med('node', 'expressions').toFixed(2),
 				+med('minimal', 'credReads').toFixed(2),
@@ -138,10 +161,56 @@ async function perItem({ startSimulator, engine, stats, types, print, check, qui
 		print('Where the cost is (medians; CPU = this process, user + system):');
 		print();
 		print(stats.table(cost));
+		await withoutNetwork({ engine, stats, print, check, quick, sizes: SIZES.slice(1), contenders: { minimalWorkflow, fieldsWorkflow, floorWorkflow, nodeWorkflow }, callSids, credentials, answerFrom: `${base}/${callSids[0]}.json`, authorization });
 	} finally {
 		await agent.close();
 		await sim.close();
 	}
+}
+
+/**
+ * The declarative contenders again, with n8n's request function (RoutingNode.rawRoutingRequest, the one all four
+ * share) answering from memory with a participant as the simulator returns it, one event-loop turn later. The
+ * network costs each of them the same, and its noise is the largest on a shared machine; without it, what is left is
+ * the engine's routing and the node's own code.
+ */
+async function withoutNetwork({ engine, stats, print, check, quick, sizes, contenders, callSids, credentials, answerFrom, authorization }) {
+	const { RoutingNode } = require('n8n-core');
+	const answer = await (await fetch(answerFrom, { headers: { authorization, accept: 'application/json' } })).json();
+	const original = RoutingNode.prototype.rawRoutingRequest;
+	RoutingNode.prototype.rawRoutingRequest = async function (_context, requestData) {
+		requestData.options.returnFullResponse = true;
+		await new Promise((resolve) => setImmediate(resolve));
+		return { body: { ...answer, muted: true }, headers: { 'content-type': 'application/json' }, statusCode: 200, statusMessage: 'OK' };
+	};
+	const rows = [['items', 'rounds', 'CPU µs/item minimal', 'CPU µs/item fields', 'CPU µs/item floor', 'CPU µs/item node', 'node / minimal', 'node / fields', 'node / floor']];
+	try {
+		for (const [n, rounds] of sizes) {
+			const items = callSids.slice(0, n).map((callSid) => ({ callSid }));
+			const run = (nodes, who) => async () => {
+				const r = await engine.runChain({ nodes, items, credentials });
+				check(!r.error && r.items.length === n, `${who} (no network) updated ${r.items.length}/${n} ${r.error?.message ?? ''}`);
+			};
+			const samples = await stats.interleave(
+				{
+					minimal: run(contenders.minimalWorkflow, 'minimal'),
+					fields: run(contenders.fieldsWorkflow, 'fields'),
+					floor: run(contenders.floorWorkflow, 'floor'),
+					node: run(contenders.nodeWorkflow, 'node'),
+				},
+				{ rounds: quick ? 3 : rounds * 2 + 1 },
+			);
+			const cpu = (name) => stats.median(samples[name].map((s) => s.cpuMs));
+			const us = (name) => ((cpu(name) * 1000) / n).toFixed(0);
+			rows.push([n, samples.node.length, us('minimal'), us('fields'), us('floor'), us('node'), stats.ratio(cpu('node') / cpu('minimal')), stats.ratio(cpu('node') / cpu('fields')), stats.ratio(cpu('node') / cpu('floor'))]);
+		}
+	} finally {
+		RoutingNode.prototype.rawRoutingRequest = original;
+	}
+	print();
+	print('Without the network (n8n\'s request function answering from memory; medians, CPU = this process, user + system):');
+	print();
+	print(stats.table(rows));
 }
 
 module.exports = { perItem };

@@ -44,7 +44,7 @@ async function interleave(contenders, { rounds, warmup = 1, before, after }) {
 			const elapsed = now() - t0;
 			const cpu = process.cpuUsage(cpu0);
 			const more = after ? await after(name) : {};
-			if (r >= 0) samples[name].push({ ms: elapsed, cpuMs: (cpu.user + cpu.system) / 1000, ...extra, ...more });
+			if (r >= 0) samples[name].push({ ms: elapsed, cpuMs: (cpu.user + cpu.system) / 1000, userMs: cpu.user / 1000, systemMs: cpu.system / 1000, ...extra, ...more });
 		}
 	}
 	return samples;
