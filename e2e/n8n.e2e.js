@@ -30,12 +30,12 @@ const {
 	startRedis,
 	assertAllOperations,
 	participantRequests,
-	runToolNode,
-	assertToolRun,
 } = require('./lib');
-const { prepareStack, startServer, freshCanvas, seedPickerData, PICKER_CONFERENCES } = require('../scripts/stack');
+const { prepareStack, startServer, freshCanvas, seedPickerData } = require('../scripts/stack');
 const { runEditorCheck } = require('../scripts/stack/editor');
 const { assertConferenceOperations } = require('./conference-lib');
+const { assertEditorView } = require('./editor-lib');
+const { assertLoneToolRefused, assertToolRun, runToolNode } = require('./tool-lib');
 
 // One n8n user folder per run (see removeStaleRuns).
 const RUNS_DIR = path.join(host.HOST_DIR, 'e2e-runs');
@@ -160,20 +160,7 @@ describe('n8n end-to-end with n8n-nodes-twilio-conference', { timeout: 40 * 60 *
 			const p = sim.state.participants.find((x) => x.conference_sid === conferences['Support queue'] && x.label === 'customer');
 			assert.equal(p.muted, true, 'the simulator holds the participant muted');
 
-			// n8n runs a tool only through the node it is connected to. Alone, 2.41 refuses it (400); 1.123 has no
-			// such check and fails inside its engine (500). Either way nothing reaches Twilio.
-			const wf = await client.getWorkflow('e2eAiToolUpdate1');
-			const lone = await client.createWorkflow({ name: `Lone tool ${Date.now()}`, nodes: wf.nodes.filter((n) => n.name === nodeName), connections: {} });
-			const loneMark = sim.requests.length;
-			const refused = await runToolNode(client, lone.id, nodeName, values);
-			if (host.LINE.refusesLoneTool) {
-				assert.equal(refused.response.status, 400);
-				assert.match(refused.response.text, /cannot be executed on its own/);
-			} else {
-				assert.ok(refused.response.status >= 400, `a lone tool ran: ${refused.response.status}`);
-				console.log(`[e2e] n8n ${host.N8N_VERSION} answers a lone tool run ${refused.response.status}: ${refused.response.text.slice(0, 200)}`);
-			}
-			assert.equal(sim.requests.length, loneMark, 'a lone tool sends nothing');
+			await assertLoneToolRefused(client, sim, 'e2eAiToolUpdate1', nodeName, values);
 		});
 
 		it('runs every operation through POST /rest/workflows/:id/run', async () => {
@@ -201,32 +188,7 @@ describe('n8n end-to-end with n8n-nodes-twilio-conference', { timeout: 40 * 60 *
 				return t.skip(result.skipped);
 			}
 			console.log(`[e2e] browser screenshots: ${result.screenshots.map((f) => path.relative(host.REPO_ROOT, f)).join(', ')}`);
-			assert.equal(result.resource, 'Conference Participant');
-			// n8n itself adds "Custom API Call" to nodes with credentials.
-			const ours = result.operations.filter((o) => o !== 'Custom API Call');
-			assert.deepEqual(ours, ['Create', 'Delete', 'Get', 'Get Many', 'Update']);
-			for (const f of ['Resource', 'Operation', 'Conference', 'Participant']) {
-				assert.ok(result.fields.includes(f), `Get shows ${f}; fields: ${result.fields.join(', ')}`);
-			}
-			for (const f of ['Conference', 'From', 'To', 'Additional Fields']) {
-				assert.ok(result.createFields.includes(f), `Create shows ${f}; fields: ${result.createFields.join(', ')}`);
-			}
-			assert.ok(!result.createFields.includes('Participant'), 'Create has no Participant field');
-			// The pickers (From List) on Update: the live conferences, then the chosen one's participants.
-			for (const c of PICKER_CONFERENCES) {
-				assert.ok(result.conferences.includes(c.friendlyName), `conference picker shows ${c.friendlyName}: ${result.conferences.join(', ')}`);
-			}
-			assert.equal(result.chosenConference, 'Support queue');
-			const expected = PICKER_CONFERENCES[0].participants.map((p) => `${p.label} · ${p.to} · connected`);
-			assert.deepEqual(result.participants, expected, 'participant picker shows label · number · status');
-			// The other resources: Conference's named actions, and the recording picker of the chosen conference.
-			assert.deepEqual(result.resources.filter((r) => r !== 'Custom API Call'), ['Conference', 'Conference Participant', 'Conference Recording']);
-			assert.deepEqual(result.conferenceOperations.filter((o) => o !== 'Custom API Call'), ['Announce', 'End', 'Get', 'Get Many']);
-			assert.ok(result.endFields.includes('Conference'), `End shows Conference: ${result.endFields.join(', ')}`);
-			assert.deepEqual(result.recordingOperations.filter((o) => o !== 'Custom API Call'), ['Delete', 'Get', 'Get Many', 'Update']);
-			assert.equal(result.recordings.length, PICKER_CONFERENCES[0].recordings, `recording picker: ${result.recordings.join(', ')}`);
-			assert.match(result.recordings[0], /^\w{3}, \d{2} \w{3} \d{4} [\d:]{8} \+0000 · in-progress$/);
-			for (const a of ['End a conference', 'Announce to a conference', 'Update a conference recording']) assert.ok(result.actions.includes(a), `node panel lists "${a}": ${result.actions.join(', ')}`);
+			assertEditorView(result, 'Support queue');
 		});
 	});
 

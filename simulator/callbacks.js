@@ -1,12 +1,14 @@
 'use strict';
 // The status callbacks Twilio sends for participants created with ConferenceStatusCallback, StatusCallback,
 // RecordingStatusCallback or ConferenceRecordingStatusCallback: conference events (start, end, join, leave, mute,
-// hold, modify, announcement), call progress (initiated, ringing, answered, completed) and recording status.
+// hold, modify, announcement), call progress (initiated, ringing, answered, completed) and recording status
+// (reported by ./recording-callbacks.js).
 // It watches the store rather than the routes: attach() wraps the store's add/remove/end functions and
 // afterRequest() compares participants with what they were, so routes stay untouched.
 
-const { makeSid, rfc2822 } = require('./util');
+const { asList, rfc2822 } = require('./util');
 const { createDelivery } = require('./callback-delivery');
+const { createRecordingCallbacks } = require('./recording-callbacks');
 
 const CONFERENCE_KEYWORDS = {
 	'conference-start': 'start',
@@ -21,7 +23,6 @@ const CONFERENCE_KEYWORDS = {
 	'announcement-end': 'announcement',
 };
 
-const list = (value, fallback) => (Array.isArray(value) && value.length ? value : value ? [value] : fallback);
 const flag = (value) => String(Boolean(value));
 
 function createCallbacks({ store: watched, accountSid, authToken, nowMs, retryDelayMs, pollMs = 25, recordings }) {
@@ -32,6 +33,7 @@ function createCallbacks({ store: watched, accountSid, authToken, nowMs, retryDe
 	let store = null;
 
 	const stamp = () => rfc2822(nowMs());
+	const { recordingEvent, startRecording, finishRecording } = createRecordingCallbacks({ delivery, accountSid, nowMs, recordings });
 
 	function conferenceEvent(conf, event, extra = {}) {
 		const settings = conferences.get(conf.sid);
@@ -64,7 +66,7 @@ function createCallbacks({ store: watched, accountSid, authToken, nowMs, retryDe
 
 	function callEvent(call, keyword, callStatus, extra = {}) {
 		const { v, p } = call;
-		if (!v.StatusCallback || !list(v.StatusCallbackEvent, ['completed']).includes(keyword)) return;
+		if (!v.StatusCallback || !asList(v.StatusCallbackEvent, ['completed']).includes(keyword)) return;
 		const params = {
 			AccountSid: accountSid,
 			CallSid: p.callSid,
@@ -81,34 +83,6 @@ function createCallbacks({ store: watched, accountSid, authToken, nowMs, retryDe
 		delivery.send(`call:${p.callSid}`, { url: v.StatusCallback, method: v.StatusCallbackMethod, params, event: `call-${keyword}` });
 	}
 
-	function recordingEvent(recording, status, extra = {}) {
-		if (!recording.url || !recording.events.includes(status)) return;
-		const params = {
-			AccountSid: accountSid,
-			RecordingSid: recording.sid,
-			RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/${accountSid}/Recordings/${recording.sid}`,
-			RecordingStatus: status,
-			RecordingChannels: recording.channels,
-			RecordingSource: recording.source,
-			RecordingStartTime: rfc2822(recording.startedAt),
-			...recording.owner,
-			...extra,
-		};
-		delivery.send(`recording:${recording.sid}`, { url: recording.url, method: recording.method, params, event: `recording-${status}` });
-	}
-
-	function startRecording(owner, source, url, method, events, channels) {
-		return { sid: makeSid('RE'), owner, source, url, method, events: list(events, ['completed']), channels: channels === 'dual' ? '2' : '1', startedAt: nowMs() };
-	}
-
-	function finishRecording(recording) {
-		if (!recording || recording.finished) return;
-		// Stopped through the API or ended with the conference: reported once, with the length recordings.js keeps.
-		recording.finished = true;
-		const seconds = recordings ? recordings.finish(recording) : Math.max(0, Math.round((nowMs() - recording.startedAt) / 1000));
-		recordingEvent(recording, seconds > 0 ? 'completed' : 'absent', { RecordingDuration: String(seconds) });
-	}
-
 	function onAdded(conf, p) {
 		const v = p.params || {};
 		if (!conferences.has(conf.sid)) {
@@ -116,7 +90,7 @@ function createCallbacks({ store: watched, accountSid, authToken, nowMs, retryDe
 			conferences.set(conf.sid, {
 				url: v.ConferenceStatusCallback || null,
 				method: v.ConferenceStatusCallbackMethod,
-				events: list(v.ConferenceStatusCallbackEvent, ['start', 'end']),
+				events: asList(v.ConferenceStatusCallbackEvent, ['start', 'end']),
 				seq: 0,
 				started: false,
 				record: v.ConferenceRecord === 'true' || v.ConferenceRecord === 'record-from-start',

@@ -107,4 +107,7 @@ function buildQuery(pairs) {
 	return parts.length ? '?' + parts.join('&') : '';
 }
 
-module.exports = { parseTwilioForm, twilioError, makeSid, rfc2822, safeDecode, buildQuery };
+/** A form value as a list: repeated keys are one already, a single value becomes one, nothing gives `fallback`. */
+const asList = (value, fallback) => (Array.isArray(value) && value.length ? value : value ? [value] : fallback);
+
+module.exports = { parseTwilioForm, twilioError, makeSid, rfc2822, safeDecode, buildQuery, asList };

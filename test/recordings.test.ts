@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { runListSearch, runNode } from './helpers/engine';
+import { runNode } from './helpers/engine';
 import { ACCOUNT_SID, conferenceRequests, useSimulator } from './helpers/twilio';
 
 const env = useSimulator({ connectAfterMs: 20 });
@@ -146,26 +146,5 @@ describe('Delete', () => {
 		expect([request.method, request.path, request.status, request.rawBody]).toEqual(['DELETE', `${base}/${conference.sid}/Recordings/${recordings[0].sid}.json`, 204, '']);
 		expect(items).toEqual([{ json: { deleted: true, conferenceSid: conference.sid, recordingSid: recordings[0].sid }, pairedItem: { item: 0 } }]);
 		expect(env.sim.state.recordings.some((r) => r.sid === recordings[0].sid)).toBe(false);
-	});
-});
-
-describe('Recording picker', () => {
-	test("lists the chosen conference's recordings as start time, status and length; pages on scrolling", async () => {
-		const { conference, recordings } = recorded(60, (i: number) => ({ createdAt: NOV_1 - i * 60_000, status: i === 0 ? 'in-progress' : 'completed', duration: 12 }));
-		const first = await runListSearch('searchConferenceRecordings', { parameters: { conference: rl('list', conference.sid) }, credentials: env.credentials });
-		expect(first.results[0]).toEqual({ name: 'Sun, 01 Nov 2026 08:00:00 +0000 · in-progress', value: recordings[0].sid, description: recordings[0].sid });
-		expect(first.results[1].name).toBe('Sun, 01 Nov 2026 07:59:00 +0000 · completed · 12 s');
-		const second = await runListSearch('searchConferenceRecordings', { parameters: { conference: rl('list', conference.sid) }, credentials: env.credentials, paginationToken: first.paginationToken });
-		expect([first.results.length, second.results.length, second.paginationToken]).toEqual([50, 10, undefined]);
-		const searched = await runListSearch('searchConferenceRecordings', { parameters: { conference: rl('list', conference.sid) }, credentials: env.credentials, filter: 'IN-PROGRESS' });
-		expect(searched.results.map((r) => r.value)).toEqual([recordings[0].sid]);
-	});
-
-	test('with the conference by friendly name, and a message when none is chosen yet', async () => {
-		const conference = env.sim.seedConference({ friendlyName: 'picked by name' });
-		const [only] = env.sim.seedRecordings(conference.sid, 1);
-		const found = await runListSearch('searchConferenceRecordings', { parameters: { conference: rl('name', 'picked by name') }, credentials: env.credentials });
-		expect(found.results.map((r) => r.value)).toEqual([only.sid]);
-		await expect(runListSearch('searchConferenceRecordings', { parameters: { conference: rl('list', '') }, credentials: env.credentials })).rejects.toThrow('Choose a conference first: this list shows the recordings of the selected conference');
 	});
 });

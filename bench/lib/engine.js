@@ -1,9 +1,9 @@
 'use strict';
 /**
- * Runs workflows through n8n-core's WorkflowExecute with the test harness's pieces (test/helpers/engine.ts:
- * credentials helper, additionalData, executeWorkflow), but with several node types (this package's node,
- * n8n-nodes-base's HTTP Request and Split Out) and several credential types, chained. The package is loaded
- * from its snapshot (./env.js) by PackageDirectoryLoader; n8n-nodes-base classes are required from the
+ * Runs workflows through n8n-core's WorkflowExecute with the test harness's pieces (test/helpers/engine.ts and
+ * credentialsHelper.ts: credentials helper, additionalData, executeWorkflow), but with several node types (this
+ * package's node, n8n-nodes-base's HTTP Request and Split Out) and several credential types, chained. The package
+ * is loaded from its snapshot (./env.js) by PackageDirectoryLoader; n8n-nodes-base classes are required from the
  * directory that ./env.js found, with n8n-workflow / n8n-core redirected to the project's copies.
  */
 const path = require('node:path');
@@ -14,7 +14,8 @@ env.redirectN8nModules();
 // n8n's winston logger would print every node error (the HTTP node's 429s in bench 3) to the console.
 process.env.N8N_LOG_LEVEL ??= 'silent';
 require('./ts-require');
-const { CREDENTIAL_TYPE, NODE_TYPE, TestCredentialsHelper, executeWorkflow } = require('../../test/helpers/engine.ts');
+const { TestCredentialsHelper } = require('../../test/helpers/credentialsHelper.ts');
+const { CREDENTIAL_TYPE, NODE_TYPE, executeWorkflow } = require('../../test/helpers/engine.ts');
 const { PackageDirectoryLoader } = require('n8n-core');
 const { MINIMAL_CREDENTIAL, MinimalBasicAuth } = require('./minimal-node');
 

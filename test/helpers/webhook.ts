@@ -21,7 +21,8 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { buildAdditionalData, CREDENTIAL_TYPE, executeWorkflow, loadPackage, TestCredentialsHelper } from './engine';
+import { TestCredentialsHelper } from './credentialsHelper';
+import { buildAdditionalData, CREDENTIAL_TYPE, executeWorkflow, loadPackage } from './engine';
 
 export const TRIGGER_TYPE = 'n8n-nodes-twilio-conference.twilioConferenceTrigger';
 const TRIGGER_NAME = 'Twilio Conference Trigger';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 import { LoggerProxy } from 'n8n-workflow';
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeExecutionData } from 'n8n-workflow';
 
 import { runNode } from '../helpers/engine';
 import { encodingsOf, walkForSecrets } from '../helpers/leaks';
@@ -145,6 +145,17 @@ export function requestsNumbered(fragment: string, from: number, to = from): Reg
 		return seen >= from && seen <= to;
 	};
 	return matcher;
+}
+
+/** The input index each output item is paired with. */
+export const pairs = (items: INodeExecutionData[]) => items.map((item) => (item.pairedItem as { item: number } | undefined)?.item);
+
+/** The columns of the nothing-lost tables that add up. */
+export const COUNTED = ['in', 'out', 'ok', 'failed', 'requests'];
+
+/** Each of `keys` summed over the figures (a row without a number there counts 0). */
+export function totalOf(figures: Figure[], keys: string[]): Figure {
+	return Object.fromEntries(keys.map((key) => [key, figures.reduce((total, row) => total + (typeof row[key] === 'number' ? (row[key] as number) : 0), 0)]));
 }
 
 /** What an output item or run error says, for assertions and tables. */

@@ -2,11 +2,14 @@
  * Create's 58 optional parameters, one row each, grouped as the editor shows them (one collection per group).
  * A row holds what the user sees (displayName, name), the wire name (api) and the checks made before sending;
  * helpers/fields.ts turns a row into its editor field with routing to the body under `api`.
+ * Each table is kept one row to a line (`// prettier-ignore`): spread over ten lines each, the rows would no longer
+ * read as a list of Twilio's parameters.
  */
 import type { FieldRow } from '../../helpers/apiParameters';
 import { events, shared, trimValues } from '../../helpers/apiParameters';
 
 /** Additional fields: who the participant is, how they join, and the call that brings them in. */
+// prettier-ignore
 export const ADDITIONAL_FIELDS: FieldRow[] = [
 	{ displayName: 'Label', name: 'label', api: 'Label', kind: 'label', placeholder: 'e.g. customer', description: 'Your own name for this participant, unique in the conference (up to 128 characters, no "/"). Get, Update and Delete accept it in place of the Call SID.' },
 	{ displayName: 'Muted', name: 'muted', api: 'Muted', kind: 'boolean', default: false, description: 'Whether the participant joins with their microphone muted' },
@@ -36,6 +39,7 @@ export const ADDITIONAL_FIELDS: FieldRow[] = [
 ];
 
 /** Conference Options: settings of the conference itself, which Twilio takes from the participant that starts it. */
+// prettier-ignore
 export const CONFERENCE_OPTIONS: FieldRow[] = [
 	{ displayName: 'Max Participants', name: 'maxParticipants', api: 'MaxParticipants', kind: 'integer', min: 2, max: 250, default: 250, description: 'Most participants the conference may hold (2 to 250)' },
 	{ displayName: 'Region', name: 'region', api: 'Region', kind: 'options', values: [['Australia (AU1)', 'au1'], ['Automatic', ''], ['Brazil (BR1)', 'br1'], ['Germany (DE1)', 'de1'], ['Ireland (IE1)', 'ie1'], ['Japan (JP1)', 'jp1'], ['Singapore (SG1)', 'sg1'], ['US East (US1)', 'us1'], ['US West (US2)', 'us2']], default: '', description: "Twilio region that mixes the conference's audio. Automatic sends nothing and lets Twilio choose." },
@@ -45,6 +49,7 @@ export const CONFERENCE_OPTIONS: FieldRow[] = [
 ];
 
 /** Recording Options: recording this participant's call, or the whole conference. */
+// prettier-ignore
 export const RECORDING_OPTIONS: FieldRow[] = [
 	{ displayName: 'Record', name: 'record', api: 'Record', kind: 'boolean', default: false, description: "Whether to record this participant's call, including time spent outside the conference" },
 	{ displayName: 'Recording Channels', name: 'recordingChannels', api: 'RecordingChannels', kind: 'options', default: 'mono', values: [['Dual', 'dual'], ['Mono', 'mono']], description: 'Whether the recording mixes both sides into one channel or keeps them on two' },
@@ -62,6 +67,7 @@ export const RECORDING_OPTIONS: FieldRow[] = [
 ];
 
 /** Answering Machine Detection: whether a person or a machine answered, and how to decide. */
+// prettier-ignore
 export const MACHINE_DETECTION: FieldRow[] = [
 	{ displayName: 'Machine Detection', name: 'machineDetection', api: 'MachineDetection', kind: 'options', default: '', values: [['Detect Message End', 'DetectMessageEnd'], ['Enable', 'Enable'], ['Off', '']], description: 'Whether to detect an answering machine, and whether to wait for its greeting to end before reporting. Off, as Twilio does unless asked, sends nothing.' },
 	{ displayName: 'Machine Detection Timeout', name: 'machineDetectionTimeout', api: 'MachineDetectionTimeout', kind: 'integer', min: 1, default: 30, description: 'Seconds allowed for deciding whether a person or a machine answered', hint: 'Only used when Machine Detection is set' },
@@ -73,6 +79,7 @@ export const MACHINE_DETECTION: FieldRow[] = [
 ];
 
 /** Emergency Calling: caller details passed on with an emergency call. */
+// prettier-ignore
 export const EMERGENCY_CALLING: FieldRow[] = [
 	{ displayName: 'Emergency Caller Position', name: 'emergencyCallerPosition', api: 'EmergencyCallerPosition', kind: 'string', placeholder: 'e.g. 37.7749 -122.4194', description: "Emergency calls: the caller's position as latitude and longitude separated by a space (Twilio reads the first 150 characters)" },
 	{ displayName: 'Emergency Caller Location', name: 'emergencyCallerLocation', api: 'EmergencyCallerLocation', kind: 'string', description: "Emergency calls: where the caller is, in words (Twilio reads the first 20 characters)" },

@@ -8,7 +8,8 @@ import { simplifyWhenAsked } from '../../helpers/simplify';
 import { loopRouting } from '../routing';
 import { forParticipant } from './fields';
 
-/** Update's 12 parameters, one row each (see create.fields.ts for what a row holds). */
+/** Update's 12 parameters, one row each (see create.fields.ts for what a row holds and why it stays on one line). */
+// prettier-ignore
 export const UPDATE_PARAMETERS: FieldRow[] = [
 	{ displayName: 'Muted', name: 'muted', api: 'Muted', kind: 'boolean', default: false, description: 'Whether the participant is muted' },
 	{ displayName: 'Hold', name: 'hold', api: 'Hold', kind: 'boolean', default: false, description: 'Whether the participant is on hold' },
