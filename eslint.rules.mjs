@@ -13,7 +13,10 @@ export function n8nRuleSets() {
 	return [
 		{
 			files: ['**/*.ts', 'package.json'],
-			languageOptions: { parser: tseslint.parser, parserOptions: { sourceType: 'module', extraFileExtensions: ['.json'] } },
+			languageOptions: {
+				parser: tseslint.parser,
+				parserOptions: { sourceType: 'module', extraFileExtensions: ['.json'] },
+			},
 		},
 		{ files: ['**/*.ts', 'package.json'], ...n8nCommunityNodesPlugin.configs.recommended },
 		{ files: ['package.json'], ...baseRules('community') },

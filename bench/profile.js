@@ -23,6 +23,7 @@ const { spawnSync } = require('node:child_process');
 const { parseArgs } = require('node:util');
 
 const env = require('./lib/env');
+const { summarize } = require('./lib/profile-summary');
 
 const PROF_DIR = path.join(env.CACHE_DIR, 'prof');
 
@@ -40,8 +41,18 @@ function floorNode(types, sim, conferenceSid) {
 	const minimal = require('./lib/minimal-node');
 	const engine = require('./lib/engine');
 	const ours = types.nodeTypes.getByNameAndVersion(engine.NODE_TYPE, 2);
-	types.nodeTypes.types[minimal.FLOOR_TYPE] = minimal.descriptionFloorNodeType(ours, sim.url, `/2010-04-01/Accounts/${sim.accountSid}`);
-	return { ...minimal.minimalNode(), name: 'Description Floor', type: minimal.FLOOR_TYPE, typeVersion: 2, parameters: updateParameters(conferenceSid) };
+	types.nodeTypes.types[minimal.FLOOR_TYPE] = minimal.descriptionFloorNodeType(
+		ours,
+		sim.url,
+		`/2010-04-01/Accounts/${sim.accountSid}`,
+	);
+	return {
+		...minimal.minimalNode(),
+		name: 'Description Floor',
+		type: minimal.FLOOR_TYPE,
+		typeVersion: 2,
+		parameters: updateParameters(conferenceSid),
+	};
 }
 
 async function child(which, n, runs) {
@@ -58,22 +69,32 @@ async function child(which, n, runs) {
 		const base = `${sim.url}${participantsPath}`;
 		const minimal = require('./lib/minimal-node');
 		types.nodeTypes.types[minimal.MINIMAL_TYPE] = minimal.minimalNodeType(sim.url, participantsPath);
-		types.nodeTypes.types[minimal.FIELDS_TYPE] = minimal.minimalFieldsNodeType(sim.url, `/2010-04-01/Accounts/${sim.accountSid}`);
+		types.nodeTypes.types[minimal.FIELDS_TYPE] = minimal.minimalFieldsNodeType(
+			sim.url,
+			`/2010-04-01/Accounts/${sim.accountSid}`,
+		);
 		const nodes =
 			which === 'minimal'
 				? [minimal.minimalNode()]
 				: which === 'fields'
-				? [minimal.minimalFieldsNode(conference.sid)]
-				: which === 'floor'
-				? [floorNode(types, sim, conference.sid)]
-				: which === 'http'
-				? [
-						engine.httpNode(
-							{ method: 'POST', url: `=${base}/{{ $json.callSid }}.json`, sendBody: true, contentType: 'form-urlencoded', bodyParameters: { parameters: [{ name: 'Muted', value: 'true' }] }, options: {} },
-							types.httpVersion,
-						),
-					]
-					: [engine.twilioNode(updateParameters(conference.sid))];
+					? [minimal.minimalFieldsNode(conference.sid)]
+					: which === 'floor'
+						? [floorNode(types, sim, conference.sid)]
+						: which === 'http'
+							? [
+									engine.httpNode(
+										{
+											method: 'POST',
+											url: `=${base}/{{ $json.callSid }}.json`,
+											sendBody: true,
+											contentType: 'form-urlencoded',
+											bodyParameters: { parameters: [{ name: 'Muted', value: 'true' }] },
+											options: {},
+										},
+										types.httpVersion,
+									),
+								]
+							: [engine.twilioNode(updateParameters(conference.sid))];
 		await engine.runChain({ nodes, items, credentials }); // warm-up
 		const t0 = Date.now();
 		for (let i = 0; i < runs; i++) {
@@ -81,64 +102,19 @@ async function child(which, n, runs) {
 			if (r.error || r.items.length !== n) throw new Error(`run failed: ${r.error?.message}`);
 			await sim.takeRequests();
 		}
-		console.log(`${which}: ${runs} runs x ${n} items in ${Date.now() - t0} ms (${((Date.now() - t0) / runs / n * 1000).toFixed(0)} µs/item)`);
+		console.log(
+			`${which}: ${runs} runs x ${n} items in ${Date.now() - t0} ms (${(((Date.now() - t0) / runs / n) * 1000).toFixed(0)} µs/item)`,
+		);
 	} finally {
 		await sim.close();
 	}
 }
 
-function packageOf(url) {
-	if (!url) return '(native/V8)';
-	if (url.startsWith('node:')) return 'node internals';
-	if (url.includes('/package-snapshot/dist/') || url.includes(`${env.ROOT}/dist/`)) return 'this package (dist)';
-	const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url.split('node_modules/').length > 2 ? url.slice(url.lastIndexOf('node_modules/')) : url);
-	return m ? m[1] : url.includes('/bench/') || url.includes('/test/helpers/') ? 'bench harness' : url;
-}
-
-/** Self and inclusive times (ms) per function and per package from a .cpuprofile. */
-function summarize(file, top = 25) {
-	const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
-	const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-	const parent = new Map();
-	for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
-	const key = (n) => {
-		const { functionName, url, lineNumber } = n.callFrame;
-		return `${functionName || '(anonymous)'} ${url ? `${url.replace(/^file:\/\//, '').replace(`${env.ROOT}/`, '')}:${lineNumber + 1}` : ''}`.trim();
-	};
-	const self = new Map();
-	const inclusive = new Map();
-	const packages = new Map();
-	let total = 0;
-	profile.samples.forEach((id, i) => {
-		const dt = (profile.timeDeltas[i] || 0) / 1000;
-		total += dt;
-		const node = byId.get(id);
-		const k = key(node);
-		self.set(k, (self.get(k) || 0) + dt);
-		const pkg = ['(idle)', '(garbage collector)', '(program)'].includes(node.callFrame.functionName) ? node.callFrame.functionName : packageOf(node.callFrame.url);
-		packages.set(pkg, (packages.get(pkg) || 0) + dt);
-		const seen = new Set();
-		for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
-			const ck = key(byId.get(cur));
-			if (seen.has(ck)) continue;
-			seen.add(ck);
-			inclusive.set(ck, (inclusive.get(ck) || 0) + dt);
-		}
-	});
-	const pct = (v) => `${((100 * v) / total).toFixed(1).padStart(5)}%`;
-	const out = [`profile ${path.relative(env.ROOT, file)}: ${total.toFixed(0)} ms sampled`, '', 'self time by package:'];
-	for (const [k, v] of [...packages].sort((a, b) => b[1] - a[1]).slice(0, 14)) out.push(`  ${pct(v)} ${v.toFixed(0).padStart(6)} ms  ${k}`);
-	out.push('', 'inclusive time of selected functions:');
-	const interesting = /RoutingNode\.|routing-node|getRequestOptionsFromParameters|resolveBaseUrl|runNode|makeRequest|prepareRequest|runRequest|sendWithRetries|participantsUrl|accountSid|normalizeBody|getCredentials|getParameterValue|getNodeParameter|displayParameter|httpRequestWithAuthentication|requestWithAuthentication|authenticate|invokeAxios|proxyRequestToAxios|execute |getAllowedDomains|getCredentialAllowedDomains|checkTwilioResponse|ExecuteSingleContext|cleanupParameterData|validateValueAgainstSchema/;
-	for (const [k, v] of [...inclusive].filter(([k]) => interesting.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 30)) out.push(`  ${pct(v)} ${v.toFixed(0).padStart(6)} ms  ${k}`);
-	out.push('', `top ${top} functions by self time:`);
-	for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) out.push(`  ${pct(v)} ${v.toFixed(0).padStart(6)} ms  ${k}`);
-	return out.join('\n');
-}
-
 /** Update as a programmatic node would do it: each parameter read once per item, credentials read once. */
 async function executePrototype() {
-	const { twilioBaseUrl, accountPath } = require(path.join(env.packageDir(), 'dist', 'nodes', 'TwilioConference', 'helpers', 'transport.js'));
+	const { twilioBaseUrl, accountPath } = require(
+		path.join(env.packageDir(), 'dist', 'nodes', 'TwilioConference', 'helpers', 'transport.js'),
+	);
 	const items = this.getInputData();
 	const credentials = await this.getCredentials('twilioConferenceApi');
 	const baseURL = twilioBaseUrl(credentials);
@@ -148,7 +124,8 @@ async function executePrototype() {
 			const conference = this.getNodeParameter('conference', i, '', { extractValue: true });
 			const participant = this.getNodeParameter('participant', i, '', { extractValue: true });
 			const body = new URLSearchParams();
-			for (const [key, value] of Object.entries(this.getNodeParameter('updateFields', i, {}))) body.append(key[0].toUpperCase() + key.slice(1), String(value));
+			for (const [key, value] of Object.entries(this.getNodeParameter('updateFields', i, {})))
+				body.append(key[0].toUpperCase() + key.slice(1), String(value));
 			const json = await this.helpers.httpRequestWithAuthentication.call(this, 'twilioConferenceApi', {
 				method: 'POST',
 				baseURL,
@@ -185,14 +162,22 @@ async function compareExecute(n, rounds) {
 		const base = `${sim.url}/2010-04-01/Accounts/${sim.accountSid}/Conferences/${conference.sid}/Participants`;
 		const run = async (nodes) => {
 			const r = await engine.runChain({ nodes, items, credentials });
-			if (r.error || r.items.length !== n || !r.items.every((i) => i.json.muted === true)) throw new Error(`run failed: ${r.error?.message}`);
+			if (r.error || r.items.length !== n || !r.items.every((i) => i.json.muted === true))
+				throw new Error(`run failed: ${r.error?.message}`);
 			return { expressions: r.expressions / n };
 		};
 		const contenders = {
 			HTTP: () =>
 				run([
 					engine.httpNode(
-						{ method: 'POST', url: `=${base}/{{ $json.callSid }}.json`, sendBody: true, contentType: 'form-urlencoded', bodyParameters: { parameters: [{ name: 'Muted', value: 'true' }] }, options: {} },
+						{
+							method: 'POST',
+							url: `=${base}/{{ $json.callSid }}.json`,
+							sendBody: true,
+							contentType: 'form-urlencoded',
+							bodyParameters: { parameters: [{ name: 'Muted', value: 'true' }] },
+							options: {},
+						},
 						types.httpVersion,
 					),
 				]),
@@ -203,7 +188,14 @@ async function compareExecute(n, rounds) {
 		const med = (name, key) => stats.median(samples[name].map((s) => s[key]));
 		const rows = [['contender', 'CPU µs/item', 'vs HTTP', 'vs node', 'wall ms', 'expressions/item']];
 		for (const name of Object.keys(contenders)) {
-			rows.push([name, ((med(name, 'cpuMs') * 1000) / n).toFixed(0), stats.ratio(med(name, 'cpuMs') / med('HTTP', 'cpuMs')), stats.ratio(med(name, 'cpuMs') / med('node', 'cpuMs')), stats.ms(med(name, 'ms')), med(name, 'expressions')]);
+			rows.push([
+				name,
+				((med(name, 'cpuMs') * 1000) / n).toFixed(0),
+				stats.ratio(med(name, 'cpuMs') / med('HTTP', 'cpuMs')),
+				stats.ratio(med(name, 'cpuMs') / med('node', 'cpuMs')),
+				stats.ms(med(name, 'ms')),
+				med(name, 'expressions'),
+			]);
 		}
 		console.log(`Update (Muted=true) over ${n} items, ${rounds} interleaved rounds, medians:\n`);
 		console.log(stats.table(rows));
@@ -221,12 +213,27 @@ async function main() {
 	const [which = 'node', items = '1000', runs] = positionals;
 	if (flags.summarize) return console.log(summarize(which)); // which = a .cpuprofile file
 	if (flags.child) return await child(which, Number(items), Number(runs));
-	if (!['node', 'minimal', 'fields', 'floor', 'http', 'execute'].includes(which)) throw new Error(`unknown mode "${which}": node, minimal, fields, floor, http or execute`);
+	if (!['node', 'minimal', 'fields', 'floor', 'http', 'execute'].includes(which))
+		throw new Error(`unknown mode "${which}": node, minimal, fields, floor, http or execute`);
 	if (!process.env.BENCH_PACKAGE_DIR) env.snapshotPackage();
 	if (which === 'execute') return await compareExecute(Number(items), Number(runs ?? 7));
 	fs.mkdirSync(PROF_DIR, { recursive: true });
 	const name = `${which}-${items}-${Date.now()}.cpuprofile`;
-	const result = spawnSync(process.execPath, ['--expose-gc', '--cpu-prof', `--cpu-prof-dir=${PROF_DIR}`, `--cpu-prof-name=${name}`, __filename, which, items, runs ?? '8', '--child'], { stdio: 'inherit' });
+	const result = spawnSync(
+		process.execPath,
+		[
+			'--expose-gc',
+			'--cpu-prof',
+			`--cpu-prof-dir=${PROF_DIR}`,
+			`--cpu-prof-name=${name}`,
+			__filename,
+			which,
+			items,
+			runs ?? '8',
+			'--child',
+		],
+		{ stdio: 'inherit' },
+	);
 	if (result.status !== 0) process.exit(result.status ?? 1);
 	console.log(summarize(path.join(PROF_DIR, name)));
 }

@@ -38,8 +38,14 @@ function check(condition, message) {
 
 async function main() {
 	const startedAt = Date.now();
-	check(only.every((name) => SECTIONS.includes(name)), `--only takes ${SECTIONS.join(',')}`);
-	check(fs.existsSync(path.join(env.ROOT, 'dist', 'nodes', 'TwilioConference', 'TwilioConference.node.js')), 'dist/ is missing: run `npm run build` first');
+	check(
+		only.every((name) => SECTIONS.includes(name)),
+		`--only takes ${SECTIONS.join(',')}`,
+	);
+	check(
+		fs.existsSync(path.join(env.ROOT, 'dist', 'nodes', 'TwilioConference', 'TwilioConference.node.js')),
+		'dist/ is missing: run `npm run build` first',
+	);
 	// A private copy: others may clean or rebuild dist/ in the shared tree while the bench runs.
 	env.snapshotPackage();
 	const nodesBase = env.nodesBaseDir(); // installs into bench/.cache when neither copy is there
@@ -52,10 +58,18 @@ async function main() {
 	const info = env.machineInfo(nodesBase);
 	print('# n8n-nodes-twilio-conference benchmarks');
 	print();
-	print(`- machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGb} GB, ${info.os}, load average at start ${info.loadAverage}`);
-	print(`- Node ${info.node}; n8n-core ${info.n8nCore}, n8n-workflow ${info.n8nWorkflow}, n8n-nodes-base ${info.n8nNodesBase}; undici ${info.undici}`);
-	print(`- package ${info.package}, dist/ built ${info.distBuilt}; HTTP Request node typeVersion ${types.httpVersion}; gc between runs: ${global.gc ? 'yes' : 'no (run with --expose-gc)'}${QUICK ? '; QUICK MODE' : ''}`);
-	print('- simulator: simulator/index.js in a child process on 127.0.0.1 (connectAfterMs 0); times are wall-clock medians in ms');
+	print(
+		`- machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGb} GB, ${info.os}, load average at start ${info.loadAverage}`,
+	);
+	print(
+		`- Node ${info.node}; n8n-core ${info.n8nCore}, n8n-workflow ${info.n8nWorkflow}, n8n-nodes-base ${info.n8nNodesBase}; undici ${info.undici}`,
+	);
+	print(
+		`- package ${info.package}, dist/ built ${info.distBuilt}; HTTP Request node typeVersion ${types.httpVersion}; gc between runs: ${global.gc ? 'yes' : 'no (run with --expose-gc)'}${QUICK ? '; QUICK MODE' : ''}`,
+	);
+	print(
+		'- simulator: simulator/index.js in a child process on 127.0.0.1 (connectAfterMs 0); times are wall-clock medians in ms',
+	);
 
 	const ctx = { startSimulator, engine, stats, types, print, check, quick: QUICK };
 	if (wanted('paging')) await paging(ctx);
@@ -64,7 +78,12 @@ async function main() {
 	if (wanted('editor')) await require('./lib/editor-cost').editorCost(ctx, nodesBase);
 
 	print();
-	print(`Total bench time: ${((Date.now() - startedAt) / 1000).toFixed(0)} s; load average at the end ${require('node:os').loadavg().map((l) => l.toFixed(2)).join(' ')} (${require('node:os').cpus().length} cores; other work on the machine shows up here)`);
+	print(
+		`Total bench time: ${((Date.now() - startedAt) / 1000).toFixed(0)} s; load average at the end ${require('node:os')
+			.loadavg()
+			.map((l) => l.toFixed(2))
+			.join(' ')} (${require('node:os').cpus().length} cores; other work on the machine shows up here)`,
+	);
 	fs.mkdirSync(env.CACHE_DIR, { recursive: true });
 	fs.writeFileSync(path.join(env.CACHE_DIR, 'last-run.md'), `${lines.join('\n')}\n`);
 }
@@ -77,18 +96,40 @@ async function paging({ startSimulator, engine, stats, types }) {
 	print();
 	print('## 1. Paging: Get Many, Return All');
 	print();
-	print(`${ROUNDS} interleaved rounds per N after one warm-up. undici: a loop with PageSize=1000 following next_page_uri (JSON parsed, participants collected), the floor for any client. HTTP: n8n's HTTP Request node, Basic Auth credential, query PageSize=1000, pagination "Response Contains Next URL" (next URL \`={{ "<base>" + $response.body.next_page_uri }}\`, complete when \`={{ !$response.body.next_page_uri }}\`); it outputs one item per page, so "HTTP+Split" adds the Split Out node on \`participants\` to get the same N items as our node.`);
+	print(
+		`${ROUNDS} interleaved rounds per N after one warm-up. undici: a loop with PageSize=1000 following next_page_uri (JSON parsed, participants collected), the floor for any client. HTTP: n8n's HTTP Request node, Basic Auth credential, query PageSize=1000, pagination "Response Contains Next URL" (next URL \`={{ "<base>" + $response.body.next_page_uri }}\`, complete when \`={{ !$response.body.next_page_uri }}\`); it outputs one item per page, so "HTTP+Split" adds the Split Out node on \`participants\` to get the same N items as our node.`,
+	);
 	const sim = await startSimulator();
 	const agent = new Agent({ keepAliveTimeout: 10_000 });
 	try {
 		const credentials = engine.credentialsFor(sim);
 		const authorization = `Basic ${Buffer.from(`${sim.accountSid}:${sim.authToken}`).toString('base64')}`;
-		const rows = [['N', 'min requests', 'node requests', 'HTTP requests', 'undici ms', 'node ms', 'node / undici', 'HTTP ms', 'HTTP+Split ms', 'node / HTTP+Split']];
+		const rows = [
+			[
+				'N',
+				'min requests',
+				'node requests',
+				'HTTP requests',
+				'undici ms',
+				'node ms',
+				'node / undici',
+				'HTTP ms',
+				'HTTP+Split ms',
+				'node / HTTP+Split',
+			],
+		];
 		for (const n of SIZES) {
 			const conference = await sim.seedConference({ friendlyName: `paging ${n}` });
 			await sim.seedParticipants(conference.sid, n);
 			const listPath = `/2010-04-01/Accounts/${sim.accountSid}/Conferences/${conference.sid}/Participants.json`;
-			const nodeWorkflow = [engine.twilioNode({ resource: 'participant', operation: 'getAll', conference: engine.byId(conference.sid), returnAll: true })];
+			const nodeWorkflow = [
+				engine.twilioNode({
+					resource: 'participant',
+					operation: 'getAll',
+					conference: engine.byId(conference.sid),
+					returnAll: true,
+				}),
+			];
 			const http = engine.httpNode(
 				{
 					method: 'GET',
@@ -119,7 +160,10 @@ async function paging({ startSimulator, engine, stats, types }) {
 					const participants = [];
 					let url = `${sim.url}${listPath}?PageSize=1000`;
 					for (;;) {
-						const { statusCode, body } = await request(url, { dispatcher: agent, headers: { authorization, accept: 'application/json' } });
+						const { statusCode, body } = await request(url, {
+							dispatcher: agent,
+							headers: { authorization, accept: 'application/json' },
+						});
 						const page = await body.json();
 						check(statusCode === 200, `undici got ${statusCode}`);
 						participants.push(...page.participants);
@@ -130,7 +174,10 @@ async function paging({ startSimulator, engine, stats, types }) {
 				},
 				http: async () => {
 					const r = await engine.runChain({ nodes: [http], credentials });
-					check(!r.error && r.items.length === pages, `HTTP returned ${r.items.length}/${pages} pages ${r.error?.message ?? ''}`);
+					check(
+						!r.error && r.items.length === pages,
+						`HTTP returned ${r.items.length}/${pages} pages ${r.error?.message ?? ''}`,
+					);
 				},
 				'http+split': async () => {
 					const r = await engine.runChain({ nodes: [http, engine.splitOutNode('participants')], credentials });

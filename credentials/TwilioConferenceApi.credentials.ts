@@ -1,9 +1,4 @@
-import type {
-	IAuthenticate,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticate, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 const ACCOUNT_SID = '^AC[0-9a-fA-F]{32}$';
 const API_KEY_SID = '^SK[0-9a-fA-F]{32}$';
@@ -63,10 +58,12 @@ export class TwilioConferenceApi implements ICredentialType {
 			required: true,
 			default: '',
 			placeholder: 'e.g. AC0123456789abcdef0123456789abcdef',
-			description: 'Shown on the Twilio Console dashboard under Account Info. It names the account in every request, also with an API key.',
+			description:
+				'Shown on the Twilio Console dashboard under Account Info. It names the account in every request, also with an API key.',
 		},
 		{
-			displayName: 'The Account SID is "AC" followed by 32 hexadecimal characters (34 in all). Copy it from the Twilio Console.',
+			displayName:
+				'The Account SID is "AC" followed by 32 hexadecimal characters (34 in all). Copy it from the Twilio Console.',
 			name: 'accountSidNotice',
 			type: 'notice',
 			default: '',
@@ -169,7 +166,8 @@ export class TwilioConferenceApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: DEFAULT_BASE_URL,
-			description: "Where requests go. Leave as is for Twilio (Region and Edge then choose the host); any other URL, such as a proxy or this package's local simulator, is used as given.",
+			description:
+				"Where requests go. Leave as is for Twilio (Region and Edge then choose the host); any other URL, such as a proxy or this package's local simulator, is used as given.",
 		},
 	];
 
@@ -204,11 +202,19 @@ export class TwilioConferenceApi implements ICredentialType {
 		rules: [
 			{
 				type: 'responseCode',
-				properties: { value: 401, message: 'Twilio did not accept these credentials: check the Account SID with the Auth Token, or the API Key SID with its secret' },
+				properties: {
+					value: 401,
+					message:
+						'Twilio did not accept these credentials: check the Account SID with the Auth Token, or the API Key SID with its secret',
+				},
 			},
 			{
 				type: 'responseCode',
-				properties: { value: 403, message: "Twilio accepted these credentials but they may not list this account's conferences: a restricted API key needs Voice access" },
+				properties: {
+					value: 403,
+					message:
+						"Twilio accepted these credentials but they may not list this account's conferences: a restricted API key needs Voice access",
+				},
 			},
 			{ type: 'responseCode', properties: { value: 404, message: 'Twilio knows no account with this Account SID' } },
 		],

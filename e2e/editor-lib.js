@@ -19,19 +19,36 @@ function assertEditorView(result, chosen) {
 	assert.ok(!result.createFields.includes('Participant'), 'Create has no Participant field');
 	// The pickers (From List) on Update: the live conferences, then the chosen one's participants.
 	for (const c of PICKER_CONFERENCES) {
-		assert.ok(result.conferences.includes(c.friendlyName), `conference picker shows ${c.friendlyName}: ${result.conferences.join(', ')}`);
+		assert.ok(
+			result.conferences.includes(c.friendlyName),
+			`conference picker shows ${c.friendlyName}: ${result.conferences.join(', ')}`,
+		);
 	}
 	assert.equal(result.chosenConference, chosen);
 	const expected = PICKER_CONFERENCES[0].participants.map((p) => `${p.label} · ${p.to} · connected`);
 	assert.deepEqual(result.participants, expected, 'participant picker shows label · number · status');
 	// The other resources: Conference's named actions, and the recording picker of the chosen conference.
-	assert.deepEqual(result.resources.filter((r) => r !== 'Custom API Call'), ['Conference', 'Conference Participant', 'Conference Recording']);
-	assert.deepEqual(result.conferenceOperations.filter((o) => o !== 'Custom API Call'), ['Announce', 'End', 'Get', 'Get Many']);
+	assert.deepEqual(
+		result.resources.filter((r) => r !== 'Custom API Call'),
+		['Conference', 'Conference Participant', 'Conference Recording'],
+	);
+	assert.deepEqual(
+		result.conferenceOperations.filter((o) => o !== 'Custom API Call'),
+		['Announce', 'End', 'Get', 'Get Many'],
+	);
 	assert.ok(result.endFields.includes('Conference'), `End shows Conference: ${result.endFields.join(', ')}`);
-	assert.deepEqual(result.recordingOperations.filter((o) => o !== 'Custom API Call'), ['Delete', 'Get', 'Get Many', 'Update']);
-	assert.equal(result.recordings.length, PICKER_CONFERENCES[0].recordings, `recording picker: ${result.recordings.join(', ')}`);
+	assert.deepEqual(
+		result.recordingOperations.filter((o) => o !== 'Custom API Call'),
+		['Delete', 'Get', 'Get Many', 'Update'],
+	);
+	assert.equal(
+		result.recordings.length,
+		PICKER_CONFERENCES[0].recordings,
+		`recording picker: ${result.recordings.join(', ')}`,
+	);
 	assert.match(result.recordings[0], /^\w{3}, \d{2} \w{3} \d{4} [\d:]{8} \+0000 · in-progress$/);
-	for (const a of ['End a conference', 'Announce to a conference', 'Update a conference recording']) assert.ok(result.actions.includes(a), `node panel lists "${a}": ${result.actions.join(', ')}`);
+	for (const a of ['End a conference', 'Announce to a conference', 'Update a conference recording'])
+		assert.ok(result.actions.includes(a), `node panel lists "${a}": ${result.actions.join(', ')}`);
 }
 
 module.exports = { assertEditorView };

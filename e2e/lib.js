@@ -73,7 +73,20 @@ async function startRedis(logDir) {
 	const fd = fs.openSync(logFile, 'w');
 	const child = spawn(
 		bin,
-		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--dir', logDir],
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--daemonize',
+			'no',
+			'--dir',
+			logDir,
+		],
 		{ stdio: ['ignore', fd, fd], detached: true },
 	);
 	fs.closeSync(fd);
@@ -97,7 +110,8 @@ async function startRedis(logDir) {
 
 /* ------------------------------------------------------------------ assertions */
 
-const PARTICIPANTS_PATH = /\/2010-04-01\/Accounts\/AC[0-9a-f]{32}\/Conferences\/([^/]+)\/Participants(?:\/([^/]+))?\.json$/;
+const PARTICIPANTS_PATH =
+	/\/2010-04-01\/Accounts\/AC[0-9a-f]{32}\/Conferences\/([^/]+)\/Participants(?:\/([^/]+))?\.json$/;
 
 function participantRequests(requests) {
 	return requests
@@ -154,7 +168,11 @@ function assertAllOperations(data, requests) {
 	assert.equal(removed[0].deleted, true);
 
 	const mutedList = out('Muted participants');
-	assert.deepEqual(mutedList.map((p) => p.label), ['alice'], 'Muted=true filter returns only alice');
+	assert.deepEqual(
+		mutedList.map((p) => p.label),
+		['alice'],
+		'Muted=true filter returns only alice',
+	);
 
 	const remaining = out('Remaining participants');
 	assert.deepEqual(remaining.map((p) => p.label).sort(), ['alice', 'carol']);
@@ -166,7 +184,11 @@ function assertAllOperations(data, requests) {
 	// What reached "Twilio".
 	const reqs = participantRequests(requests);
 	const failed = reqs.filter((r) => !(r.status >= 200 && r.status < 300));
-	assert.deepEqual(failed.map((r) => `${r.method} ${r.path} ${r.status}`), [], 'every participant request succeeded');
+	assert.deepEqual(
+		failed.map((r) => `${r.method} ${r.path} ${r.status}`),
+		[],
+		'every participant request succeeded',
+	);
 	const creates = reqs.filter((r) => r.method === 'POST' && !r.participant);
 	assert.equal(creates.length, 3, 'three create requests');
 	for (const c of creates) {
@@ -182,16 +204,28 @@ function assertAllOperations(data, requests) {
 	assert.equal(updates[0].conference, cf);
 	assert.equal(one(updates[0].body, 'Muted'), 'true');
 	const gets = reqs.filter((r) => r.method === 'GET' && r.participant);
-	assert.deepEqual(gets.map((r) => r.participant), ['alice']);
+	assert.deepEqual(
+		gets.map((r) => r.participant),
+		['alice'],
+	);
 	const lists = reqs.filter((r) => r.method === 'GET' && !r.participant);
 	assert.equal(lists.length, 3, 'three list requests');
-	assert.ok(lists.some((r) => String(r.query && r.query.Muted) === 'true'), 'one list filtered Muted=true');
+	assert.ok(
+		lists.some((r) => String(r.query && r.query.Muted) === 'true'),
+		'one list filtered Muted=true',
+	);
 	const deletes = reqs.filter((r) => r.method === 'DELETE');
 	assert.equal(deletes.length, 3);
 	assert.equal(deletes[0].participant, 'bob');
 	assert.deepEqual(
-		deletes.slice(1).map((r) => r.participant).sort(),
-		created.filter((p) => p.label !== 'bob').map((p) => p.call_sid).sort(),
+		deletes
+			.slice(1)
+			.map((r) => r.participant)
+			.sort(),
+		created
+			.filter((p) => p.label !== 'bob')
+			.map((p) => p.call_sid)
+			.sort(),
 		'the rest are hung up by Call SID',
 	);
 	return { conferenceSid: cf };

@@ -44,7 +44,12 @@ describe(`manual install (npm install in .n8n/nodes) in n8n ${host.N8N_VERSION}`
 				manual = await host.installPackageManually(tgz, userFolder);
 			},
 		}));
-		({ server, client } = await startServer({ userFolder: USER_FOLDER, logFile: path.join(USER_FOLDER, 'manual-start.log'), stage: time, started }));
+		({ server, client } = await startServer({
+			userFolder: USER_FOLDER,
+			logFile: path.join(USER_FOLDER, 'manual-start.log'),
+			stage: time,
+			started,
+		}));
 	});
 
 	after(async () => {
@@ -55,26 +60,47 @@ describe(`manual install (npm install in .n8n/nodes) in n8n ${host.N8N_VERSION}`
 	it('installs the package alone: no second n8n-workflow in .n8n/nodes', () => {
 		const installed = fs.readdirSync(path.join(NODES_DIR, 'node_modules')).filter((f) => !f.startsWith('.'));
 		console.log(`[e2e] npm install in ${NODES_DIR}: ${manual.output.trim()}; node_modules: ${installed.join(', ')}`);
-		assert.ok(!fs.existsSync(path.join(NODES_DIR, 'node_modules', 'n8n-workflow')), 'npm installed the peer n8n-workflow');
+		assert.ok(
+			!fs.existsSync(path.join(NODES_DIR, 'node_modules', 'n8n-workflow')),
+			'npm installed the peer n8n-workflow',
+		);
 		assert.deepEqual(installed, ['n8n-nodes-twilio-conference'], 'nothing but the package is installed');
 		const lock = JSON.parse(fs.readFileSync(path.join(NODES_DIR, 'node_modules', '.package-lock.json'), 'utf8'));
-		assert.deepEqual(Object.keys(lock.packages), ['node_modules/n8n-nodes-twilio-conference'], "npm's own record lists only the package");
+		assert.deepEqual(
+			Object.keys(lock.packages),
+			['node_modules/n8n-nodes-twilio-conference'],
+			"npm's own record lists only the package",
+		);
 	});
 
 	it('is loaded by n8n from .n8n/nodes', async () => {
 		const types = await client.nodeTypes();
-		assert.ok(types.some((t) => t.name === NODE_TYPE), `${NODE_TYPE} not among ${types.length} node types; log ${server.logFile}`);
+		assert.ok(
+			types.some((t) => t.name === NODE_TYPE),
+			`${NODE_TYPE} not among ${types.length} node types; log ${server.logFile}`,
+		);
 	});
 
 	it("fails with n8n's own NodeApiError carrying the HTTP code and Twilio's error code", async () => {
 		const mark = sim.requests.length;
-		const { execution, data } = await time('REST run: Get of an unknown participant', () => client.runWorkflow('e2eErrorUnknown1'));
+		const { execution, data } = await time('REST run: Get of an unknown participant', () =>
+			client.runWorkflow('e2eErrorUnknown1'),
+		);
 		const reqs = participantRequests(sim.requests.slice(mark));
-		assert.deepEqual(reqs.map((r) => `${r.method} ${r.participant} ${r.status}`), ['GET nobody 404'], 'one request, answered 404');
+		assert.deepEqual(
+			reqs.map((r) => `${r.method} ${r.participant} ${r.status}`),
+			['GET nobody 404'],
+			'one request, answered 404',
+		);
 		assert.equal(execution.status, 'error');
 		const error = host.runExecutionData(data).resultData.error;
 		assert.ok(error, 'the execution records an error');
-		const seen = JSON.stringify({ name: error.name, httpCode: error.httpCode, message: error.message, description: error.description });
+		const seen = JSON.stringify({
+			name: error.name,
+			httpCode: error.httpCode,
+			message: error.message,
+			description: error.description,
+		});
 		console.log(`[e2e] error as n8n recorded it: ${seen}`);
 		assert.equal(error.name, 'NodeApiError', `n8n did not see its NodeApiError: ${seen}`);
 		assert.equal(error.httpCode, '404', seen);

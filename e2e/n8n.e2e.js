@@ -48,7 +48,6 @@ describe('n8n end-to-end with n8n-nodes-twilio-conference', { timeout: 40 * 60 *
 	let sim;
 	const started = []; // handles with stop(), stopped in reverse order
 
-
 	before(async () => {
 		removeStaleRuns(RUNS_DIR);
 		console.log(`[e2e] n8n ${host.N8N_VERSION} (the ${host.LINE.name} line); user folder and logs: ${USER_FOLDER}`);
@@ -98,7 +97,7 @@ describe('n8n end-to-end with n8n-nodes-twilio-conference', { timeout: 40 * 60 *
 			assertConferenceOperations(host.parseRawOutput(r.stdout), sim.requests.slice(mark));
 		});
 
-		it('fails the execution with Twilio\'s error for an unknown participant', async () => {
+		it("fails the execution with Twilio's error for an unknown participant", async () => {
 			const mark = sim.requests.length;
 			const r = await time('execute error workflow', () => execute('e2eErrorUnknown1'));
 			assert.notEqual(r.code, 0, 'n8n execute exits non-zero when the node fails');
@@ -153,11 +152,23 @@ describe('n8n end-to-end with n8n-nodes-twilio-conference', { timeout: 40 * 60 *
 			const nodeName = 'Mute participant';
 			const values = { conference: 'Support queue', participant: 'customer', muted: true };
 			const mark = sim.requests.length;
-			const run = await time('REST run AI tool (agentRequest)', () => runToolNode(client, 'e2eAiToolUpdate1', nodeName, values));
+			const run = await time('REST run AI tool (agentRequest)', () =>
+				runToolNode(client, 'e2eAiToolUpdate1', nodeName, values),
+			);
 			assert.equal(run.response.status, 200, run.response.text.slice(0, 1000));
-			assert.equal(run.execution.status, 'success', JSON.stringify(run.data && run.data.resultData && run.data.resultData.error));
-			assertToolRun(run.data, sim.requests.slice(mark), { nodeName, values, conferenceSid: conferences['Support queue'] });
-			const p = sim.state.participants.find((x) => x.conference_sid === conferences['Support queue'] && x.label === 'customer');
+			assert.equal(
+				run.execution.status,
+				'success',
+				JSON.stringify(run.data && run.data.resultData && run.data.resultData.error),
+			);
+			assertToolRun(run.data, sim.requests.slice(mark), {
+				nodeName,
+				values,
+				conferenceSid: conferences['Support queue'],
+			});
+			const p = sim.state.participants.find(
+				(x) => x.conference_sid === conferences['Support queue'] && x.label === 'customer',
+			);
 			assert.equal(p.muted, true, 'the simulator holds the participant muted');
 
 			await assertLoneToolRefused(client, sim, 'e2eAiToolUpdate1', nodeName, values);
@@ -172,7 +183,9 @@ describe('n8n end-to-end with n8n-nodes-twilio-conference', { timeout: 40 * 60 *
 
 		it('runs the conference and recording operations through POST /rest/workflows/:id/run', async () => {
 			const mark = sim.requests.length;
-			const { execution, data } = await time('REST run conference-operations', () => client.runWorkflow('e2eConferenceOps1'));
+			const { execution, data } = await time('REST run conference-operations', () =>
+				client.runWorkflow('e2eConferenceOps1'),
+			);
 			assert.equal(execution.status, 'success', JSON.stringify(data && data.resultData && data.resultData.error));
 			assertConferenceOperations(data, sim.requests.slice(mark));
 		});
@@ -181,13 +194,21 @@ describe('n8n end-to-end with n8n-nodes-twilio-conference', { timeout: 40 * 60 *
 			if (process.env.E2E_SKIP_BROWSER === '1') return t.skip('E2E_SKIP_BROWSER=1');
 			const wf = await freshCanvas(client);
 			const result = await time('browser: editor, node settings, pickers', () =>
-				runEditorCheck({ baseUrl: server.url, owner: OWNER, workflowId: wf.id, artifactsDir: ARTIFACTS, pickConference: 'Support queue' }),
+				runEditorCheck({
+					baseUrl: server.url,
+					owner: OWNER,
+					workflowId: wf.id,
+					artifactsDir: ARTIFACTS,
+					pickConference: 'Support queue',
+				}),
 			);
 			if (result.skipped) {
 				if (process.env.E2E_REQUIRE_BROWSER === '1') assert.fail(`browser check required but: ${result.skipped}`);
 				return t.skip(result.skipped);
 			}
-			console.log(`[e2e] browser screenshots: ${result.screenshots.map((f) => path.relative(host.REPO_ROOT, f)).join(', ')}`);
+			console.log(
+				`[e2e] browser screenshots: ${result.screenshots.map((f) => path.relative(host.REPO_ROOT, f)).join(', ')}`,
+			);
 			assertEditorView(result, 'Support queue');
 		});
 	});
@@ -243,12 +264,22 @@ describe('n8n end-to-end with n8n-nodes-twilio-conference', { timeout: 40 * 60 *
 			assert.equal(execution.status, 'success', JSON.stringify(data && data.resultData && data.resultData.error));
 			assertAllOperations(data, sim.requests.slice(mark));
 			const conferenceMark = sim.requests.length;
-			const conferenceRun = await time('queue run conference-operations', () => client.runWorkflow('e2eConferenceOps1'));
-			assert.equal(conferenceRun.execution.status, 'success', JSON.stringify(conferenceRun.data && conferenceRun.data.resultData && conferenceRun.data.resultData.error));
+			const conferenceRun = await time('queue run conference-operations', () =>
+				client.runWorkflow('e2eConferenceOps1'),
+			);
+			assert.equal(
+				conferenceRun.execution.status,
+				'success',
+				JSON.stringify(conferenceRun.data && conferenceRun.data.resultData && conferenceRun.data.resultData.error),
+			);
 			assertConferenceOperations(conferenceRun.data, sim.requests.slice(conferenceMark));
 			// The worker, not the main process, ran it.
 			const workerLog = worker.output();
-			assert.match(workerLog, new RegExp(`Worker finished execution ${executionId}\\b`), `worker log does not show execution ${executionId}:\n${workerLog.slice(-3000)}`);
+			assert.match(
+				workerLog,
+				new RegExp(`Worker finished execution ${executionId}\\b`),
+				`worker log does not show execution ${executionId}:\n${workerLog.slice(-3000)}`,
+			);
 		});
 	});
 });

@@ -14,7 +14,8 @@ const { pidAlive } = require('../scripts/n8n-host/process');
 function runFolder(kind) {
 	const dir = path.join(host.HOST_DIR, kind);
 	if (fs.existsSync(dir)) {
-		for (const name of fs.readdirSync(dir)) if (!pidAlive(Number(name))) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+		for (const name of fs.readdirSync(dir))
+			if (!pidAlive(Number(name))) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
 	}
 	return path.join(dir, String(process.pid));
 }

@@ -70,7 +70,11 @@ function assertToolRun(data, requests, { nodeName, values, conferenceSid }) {
  */
 async function assertLoneToolRefused(client, sim, workflowId, nodeName, values) {
 	const wf = await client.getWorkflow(workflowId);
-	const lone = await client.createWorkflow({ name: `Lone tool ${Date.now()}`, nodes: wf.nodes.filter((n) => n.name === nodeName), connections: {} });
+	const lone = await client.createWorkflow({
+		name: `Lone tool ${Date.now()}`,
+		nodes: wf.nodes.filter((n) => n.name === nodeName),
+		connections: {},
+	});
 	const loneMark = sim.requests.length;
 	const refused = await runToolNode(client, lone.id, nodeName, values);
 	if (host.LINE.refusesLoneTool) {
@@ -78,7 +82,9 @@ async function assertLoneToolRefused(client, sim, workflowId, nodeName, values) 
 		assert.match(refused.response.text, /cannot be executed on its own/);
 	} else {
 		assert.ok(refused.response.status >= 400, `a lone tool ran: ${refused.response.status}`);
-		console.log(`[e2e] n8n ${host.N8N_VERSION} answers a lone tool run ${refused.response.status}: ${refused.response.text.slice(0, 200)}`);
+		console.log(
+			`[e2e] n8n ${host.N8N_VERSION} answers a lone tool run ${refused.response.status}: ${refused.response.text.slice(0, 200)}`,
+		);
 	}
 	assert.equal(sim.requests.length, loneMark, 'a lone tool sends nothing');
 }

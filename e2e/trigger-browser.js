@@ -31,7 +31,10 @@ async function runTriggerListenCheck({ baseUrl, owner, workflowId, artifactsDir,
 			.getByText(/Listening for test event|Waiting for you to|Listening/i)
 			.first()
 			.waitFor({ timeout: 10000 })
-			.then(() => true, () => false);
+			.then(
+				() => true,
+				() => false,
+			);
 		await shot('t2-listening');
 		const sent = await sendTestEvent();
 		const output = ndv.locator('[data-test-id="output-panel"]').first();

@@ -21,13 +21,31 @@ function triggerNode({ webhookId, events, credentials = SIM_CREDENTIAL, options 
 
 /** Trigger -> No Operation, so that the execution has a node after the trigger. */
 function triggerWorkflow(name, trigger) {
-	const after = { id: crypto.randomUUID(), name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0], parameters: {} };
-	return { name, nodes: [trigger, after], connections: { [TRIGGER_NAME]: { main: [[{ node: 'Received', type: 'main', index: 0 }]] } } };
+	const after = {
+		id: crypto.randomUUID(),
+		name: 'Received',
+		type: 'n8n-nodes-base.noOp',
+		typeVersion: 1,
+		position: [240, 0],
+		parameters: {},
+	};
+	return {
+		name,
+		nodes: [trigger, after],
+		connections: { [TRIGGER_NAME]: { main: [[{ node: 'Received', type: 'main', index: 0 }]] } },
+	};
 }
 
 /** Manual trigger -> Twilio Conference (one operation). */
 function actionWorkflow(name, parameters) {
-	const start = { id: crypto.randomUUID(), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	const start = {
+		id: crypto.randomUUID(),
+		name: 'Start',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 	const action = {
 		id: crypto.randomUUID(),
 		name: 'Twilio Conference',
@@ -37,12 +55,21 @@ function actionWorkflow(name, parameters) {
 		parameters,
 		credentials: SIM_CREDENTIAL,
 	};
-	return { name, nodes: [start, action], connections: { Start: { main: [[{ node: 'Twilio Conference', type: 'main', index: 0 }]] } } };
+	return {
+		name,
+		nodes: [start, action],
+		connections: { Start: { main: [[{ node: 'Twilio Conference', type: 'main', index: 0 }]] } },
+	};
 }
 
 /** POST /rest/workflows/:id/activate (n8n 2.x publishes a version). Returns the raw response. */
 async function activate(client, workflow) {
-	return client.request('POST', `/rest/workflows/${workflow.id}/activate`, { versionId: workflow.versionId }, { expect: null });
+	return client.request(
+		'POST',
+		`/rest/workflows/${workflow.id}/activate`,
+		{ versionId: workflow.versionId },
+		{ expect: null },
+	);
 }
 
 /**
@@ -53,7 +80,10 @@ async function activationError(client, workflowId, pattern, timeoutMs = 20000) {
 	const end = Date.now() + timeoutMs;
 	let seen = '';
 	for (;;) {
-		for (const p of [`/rest/workflows/${workflowId}/publication-status`, `/rest/active-workflows/error/${workflowId}`]) {
+		for (const p of [
+			`/rest/workflows/${workflowId}/publication-status`,
+			`/rest/active-workflows/error/${workflowId}`,
+		]) {
 			const r = await client.request('GET', p, undefined, { expect: null });
 			seen = `${p} -> ${r.status}: ${r.text.slice(0, 600)}`;
 			if (pattern.test(r.text)) return { path: p, text: r.text };
@@ -76,14 +106,16 @@ async function waitForExecutions(client, workflowId, check, timeoutMs = 30000) {
 	for (;;) {
 		const list = await executionsOf(client, workflowId);
 		if (check(list)) return list;
-		if (Date.now() > end) throw new Error(`executions of ${workflowId}: ${list.length}, condition not met after ${timeoutMs} ms`);
+		if (Date.now() > end)
+			throw new Error(`executions of ${workflowId}: ${list.length}, condition not met after ${timeoutMs} ms`);
 		await new Promise((r) => setTimeout(r, 300));
 	}
 }
 
 function twilioSignature(token, url, params) {
 	let data = url;
-	for (const name of Object.keys(params).sort()) for (const value of [].concat(params[name]).sort()) data += name + value;
+	for (const name of Object.keys(params).sort())
+		for (const value of [].concat(params[name]).sort()) data += name + value;
 	return crypto.createHmac('sha1', token).update(data, 'utf8').digest('base64');
 }
 
@@ -103,4 +135,16 @@ async function postCallback(url, params, { token, signature, headers = {} } = {}
 	return { status: res.status, text: await res.text() };
 }
 
-module.exports = { TRIGGER_TYPE, TRIGGER_NAME, triggerNode, triggerWorkflow, actionWorkflow, activate, activationError, executionsOf, waitForExecutions, twilioSignature, postCallback };
+module.exports = {
+	TRIGGER_TYPE,
+	TRIGGER_NAME,
+	triggerNode,
+	triggerWorkflow,
+	actionWorkflow,
+	activate,
+	activationError,
+	executionsOf,
+	waitForExecutions,
+	twilioSignature,
+	postCallback,
+};

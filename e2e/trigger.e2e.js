@@ -24,7 +24,15 @@ const time = (label, fn) => timings.time(label, fn);
 
 const WEBHOOK_ID = '0c7f1a52-3b9e-4d6a-8f21-7e5d9c4b2a10';
 const LISTEN_WEBHOOK_ID = '9a3e6b14-52d7-4f08-b1c9-3d8e7f6a5b42';
-const EVENTS = ['conference-start', 'conference-end', 'participant-join', 'participant-leave', 'participant-mute', 'call-answered', 'call-completed'];
+const EVENTS = [
+	'conference-start',
+	'conference-end',
+	'participant-join',
+	'participant-leave',
+	'participant-mute',
+	'call-answered',
+	'call-completed',
+];
 
 describe('Twilio Conference Trigger in a real n8n', { timeout: 20 * 60 * 1000 }, () => {
 	let sim;
@@ -35,8 +43,20 @@ describe('Twilio Conference Trigger in a real n8n', { timeout: 20 * 60 * 1000 },
 
 	before(async () => {
 		removeStaleRuns(RUNS_DIR);
-		({ sim } = await prepareStack({ userFolder: USER_FOLDER, stage: time, started, workflows: [], skipBuild: process.env.E2E_SKIP_BUILD === '1', simulator: { callbackRetryMs: 100 } }));
-		({ server, client } = await startServer({ userFolder: USER_FOLDER, logFile: path.join(USER_FOLDER, 'trigger-start.log'), stage: time, started }));
+		({ sim } = await prepareStack({
+			userFolder: USER_FOLDER,
+			stage: time,
+			started,
+			workflows: [],
+			skipBuild: process.env.E2E_SKIP_BUILD === '1',
+			simulator: { callbackRetryMs: 100 },
+		}));
+		({ server, client } = await startServer({
+			userFolder: USER_FOLDER,
+			logFile: path.join(USER_FOLDER, 'trigger-start.log'),
+			stage: time,
+			started,
+		}));
 		productionUrl = `${server.url}/webhook/${WEBHOOK_ID}/webhook`;
 	});
 
@@ -56,8 +76,10 @@ describe('Twilio Conference Trigger in a real n8n', { timeout: 20 * 60 * 1000 },
 		assert.ok(!types.some((type) => type.name === `${t.TRIGGER_TYPE}Tool`), 'the trigger is not usable as a tool');
 	});
 
-	it("starts an execution per signed simulator callback on the production URL, and none for forged ones", async () => {
-		const wf = await client.createWorkflow(t.triggerWorkflow('Conference events', t.triggerNode({ webhookId: WEBHOOK_ID, events: EVENTS })));
+	it('starts an execution per signed simulator callback on the production URL, and none for forged ones', async () => {
+		const wf = await client.createWorkflow(
+			t.triggerWorkflow('Conference events', t.triggerNode({ webhookId: WEBHOOK_ID, events: EVENTS })),
+		);
 		const activated = await t.activate(client, wf);
 		assert.equal(activated.status, 200, activated.text.slice(0, 1000));
 
@@ -79,8 +101,14 @@ describe('Twilio Conference Trigger in a real n8n', { timeout: 20 * 60 * 1000 },
 			}),
 		);
 		const run = await time('REST run: create participant with callbacks', () => client.runWorkflow(create.id));
-		assert.equal(run.execution.status, 'success', JSON.stringify(run.data && run.data.resultData && run.data.resultData.error));
-		const joined = await time('callbacks: answered, join, start', () => t.waitForExecutions(client, wf.id, (list) => list.length >= 3));
+		assert.equal(
+			run.execution.status,
+			'success',
+			JSON.stringify(run.data && run.data.resultData && run.data.resultData.error),
+		);
+		const joined = await time('callbacks: answered, join, start', () =>
+			t.waitForExecutions(client, wf.id, (list) => list.length >= 3),
+		);
 		assert.equal(joined.length, 3);
 
 		const hangUp = await client.createWorkflow(
@@ -92,10 +120,19 @@ describe('Twilio Conference Trigger in a real n8n', { timeout: 20 * 60 * 1000 },
 			}),
 		);
 		const removed = await client.runWorkflow(hangUp.id);
-		assert.equal(removed.execution.status, 'success', JSON.stringify(removed.data && removed.data.resultData && removed.data.resultData.error));
-		const all = await time('callbacks: leave, completed, end', () => t.waitForExecutions(client, wf.id, (list) => list.length >= 6));
+		assert.equal(
+			removed.execution.status,
+			'success',
+			JSON.stringify(removed.data && removed.data.resultData && removed.data.resultData.error),
+		);
+		const all = await time('callbacks: leave, completed, end', () =>
+			t.waitForExecutions(client, wf.id, (list) => list.length >= 6),
+		);
 		await sim.callbacks.settled();
-		assert.ok(sim.callbacks.deliveries.every((d) => d.delivered && d.attempts.every((a) => a.status === 204)), JSON.stringify(sim.callbacks.deliveries.map((d) => [d.event, d.attempts])));
+		assert.ok(
+			sim.callbacks.deliveries.every((d) => d.delivered && d.attempts.every((a) => a.status === 204)),
+			JSON.stringify(sim.callbacks.deliveries.map((d) => [d.event, d.attempts])),
+		);
 
 		const events = [];
 		for (const { id } of all) {
@@ -106,7 +143,14 @@ describe('Twilio Conference Trigger in a real n8n', { timeout: 20 * 60 * 1000 },
 			assert.equal(host.nodeOutput(data, 'Received').length, 1, 'the node after the trigger ran');
 		}
 		const byEvent = (name) => events.filter((e) => e.event === name);
-		assert.deepEqual(events.map((e) => e.event).sort(), ['call-answered', 'call-completed', 'conference-end', 'conference-start', 'participant-join', 'participant-leave']);
+		assert.deepEqual(events.map((e) => e.event).sort(), [
+			'call-answered',
+			'call-completed',
+			'conference-end',
+			'conference-start',
+			'participant-join',
+			'participant-leave',
+		]);
 		const conferenceSid = run.data && host.nodeOutput(run.data, 'Twilio Conference')[0].conference_sid;
 		assert.deepEqual(byEvent('participant-join')[0], {
 			...byEvent('participant-join')[0],
@@ -125,44 +169,80 @@ describe('Twilio Conference Trigger in a real n8n', { timeout: 20 * 60 * 1000 },
 		assert.equal(byEvent('participant-join')[0].raw.Muted, 'false');
 
 		// Forged callbacks: a wrong token, no signature, a signature over other parameters. None starts anything.
-		const forged = { AccountSid: ACCOUNT_SID, ConferenceSid: conferenceSid, FriendlyName: 'e2e trigger room', StatusCallbackEvent: 'participant-join', SequenceNumber: '99' };
+		const forged = {
+			AccountSid: ACCOUNT_SID,
+			ConferenceSid: conferenceSid,
+			FriendlyName: 'e2e trigger room',
+			StatusCallbackEvent: 'participant-join',
+			SequenceNumber: '99',
+		};
 		const wrongToken = await t.postCallback(productionUrl, forged, { token: 'not-the-auth-token' });
 		const unsigned = await t.postCallback(productionUrl, forged, { signature: '' });
-		const otherParams = await t.postCallback(productionUrl, forged, { signature: t.twilioSignature(AUTH_TOKEN, productionUrl, { ...forged, SequenceNumber: '1' }) });
+		const otherParams = await t.postCallback(productionUrl, forged, {
+			signature: t.twilioSignature(AUTH_TOKEN, productionUrl, { ...forged, SequenceNumber: '1' }),
+		});
 		assert.deepEqual([wrongToken.status, unsigned.status, otherParams.status], [403, 403, 403]);
 		// A replay of a real callback (same idempotency token) is answered and ignored.
 		const real = sim.callbacks.deliveries.find((d) => d.event === 'participant-join');
-		const replay = await t.postCallback(productionUrl, real.params, { token: AUTH_TOKEN, headers: { 'I-Twilio-Idempotency-Token': real.idempotencyToken } });
+		const replay = await t.postCallback(productionUrl, real.params, {
+			token: AUTH_TOKEN,
+			headers: { 'I-Twilio-Idempotency-Token': real.idempotencyToken },
+		});
 		assert.equal(replay.status, 204);
 		await new Promise((r) => setTimeout(r, 2000));
 		assert.equal((await t.executionsOf(client, wf.id)).length, 6, 'forged and replayed callbacks started no execution');
-		console.log(`[e2e] trigger: ${all.length} executions from ${sim.callbacks.deliveries.length} signed callbacks; forged 403, 403, 403; replay 204 without execution`);
+		console.log(
+			`[e2e] trigger: ${all.length} executions from ${sim.callbacks.deliveries.length} signed callbacks; forged 403, 403, 403; replay 204 without execution`,
+		);
 	});
 
 	it('refuses to activate with an API key credential that has no signing secret', async () => {
 		const cred = await client.request('POST', '/rest/credentials', {
 			name: 'API key without webhook token',
 			type: 'twilioConferenceApi',
-			data: { authType: 'apiKey', accountSid: ACCOUNT_SID, apiKeySid: `SK${'1'.repeat(32)}`, apiKeySecret: 'key-secret-0123456789', baseUrl: sim.url },
+			data: {
+				authType: 'apiKey',
+				accountSid: ACCOUNT_SID,
+				apiKeySid: `SK${'1'.repeat(32)}`,
+				apiKeySecret: 'key-secret-0123456789',
+				baseUrl: sim.url,
+			},
 		});
 		const credentials = { twilioConferenceApi: { id: cred.json.data.id, name: 'API key without webhook token' } };
 		const webhookId = '4d2b8c61-7e3a-4b5f-9c08-1a6e2d7f3b95';
-		const wf = await client.createWorkflow(t.triggerWorkflow('No signing secret', t.triggerNode({ webhookId, events: EVENTS, credentials })));
+		const wf = await client.createWorkflow(
+			t.triggerWorkflow('No signing secret', t.triggerNode({ webhookId, events: EVENTS, credentials })),
+		);
 		// n8n 2.41 publishes through an outbox: the request succeeds and the trigger's refusal is recorded as the
 		// workflow's activation error.
 		const published = await t.activate(client, wf);
 		const error = await t.activationError(client, wf.id, /No secret to check Twilio signatures with/);
 		assert.ok(error.path, `activation answered ${published.status}; last status read: ${error.text}`);
 		console.log(`[e2e] activation refused, reported by ${error.path}: ${error.text.slice(0, 300)}`);
-		const hit = await t.postCallback(`${server.url}/webhook/${webhookId}/webhook`, { StatusCallbackEvent: 'participant-join' }, { token: AUTH_TOKEN });
+		const hit = await t.postCallback(
+			`${server.url}/webhook/${webhookId}/webhook`,
+			{ StatusCallbackEvent: 'participant-join' },
+			{ token: AUTH_TOKEN },
+		);
 		assert.equal(hit.status, 404, 'the workflow is not active, so n8n has no such webhook');
 	});
 
 	it('receives a signed test event with "Listen for test event" in the editor', async (context) => {
 		if (process.env.E2E_SKIP_BROWSER === '1') return context.skip('E2E_SKIP_BROWSER=1');
-		const wf = await client.createWorkflow(t.triggerWorkflow('Listen for a test event', t.triggerNode({ webhookId: LISTEN_WEBHOOK_ID, events: EVENTS })));
+		const wf = await client.createWorkflow(
+			t.triggerWorkflow('Listen for a test event', t.triggerNode({ webhookId: LISTEN_WEBHOOK_ID, events: EVENTS })),
+		);
 		const testUrl = `${server.url}/webhook-test/${LISTEN_WEBHOOK_ID}/webhook`;
-		const params = { AccountSid: ACCOUNT_SID, ConferenceSid: `CF${'a'.repeat(32)}`, FriendlyName: 'listen test', StatusCallbackEvent: 'participant-join', CallSid: `CA${'b'.repeat(32)}`, Label: 'tester', Muted: 'false', SequenceNumber: '0' };
+		const params = {
+			AccountSid: ACCOUNT_SID,
+			ConferenceSid: `CF${'a'.repeat(32)}`,
+			FriendlyName: 'listen test',
+			StatusCallbackEvent: 'participant-join',
+			CallSid: `CA${'b'.repeat(32)}`,
+			Label: 'tester',
+			Muted: 'false',
+			SequenceNumber: '0',
+		};
 		// A forged event while listening is refused and leaves the editor listening; then the signed one arrives.
 		const sendTestEvent = async () => {
 			for (let i = 0; i < 50; i++) {
@@ -176,13 +256,21 @@ describe('Twilio Conference Trigger in a real n8n', { timeout: 20 * 60 * 1000 },
 			throw new Error('the test webhook was never registered');
 		};
 		const result = await time('browser: listen for test event', () =>
-			runTriggerListenCheck({ baseUrl: server.url, owner: OWNER, workflowId: wf.id, artifactsDir: path.join(ARTIFACTS, 'trigger'), sendTestEvent }),
+			runTriggerListenCheck({
+				baseUrl: server.url,
+				owner: OWNER,
+				workflowId: wf.id,
+				artifactsDir: path.join(ARTIFACTS, 'trigger'),
+				sendTestEvent,
+			}),
 		);
 		if (result.skipped) {
 			if (process.env.E2E_REQUIRE_BROWSER === '1') assert.fail(`browser check required but: ${result.skipped}`);
 			return context.skip(result.skipped);
 		}
-		console.log(`[e2e] trigger screenshots: ${result.screenshots.map((f) => path.relative(host.REPO_ROOT, f)).join(', ')}`);
+		console.log(
+			`[e2e] trigger screenshots: ${result.screenshots.map((f) => path.relative(host.REPO_ROOT, f)).join(', ')}`,
+		);
 		assert.match(result.notice, /Conference Status Callback/);
 		assert.deepEqual(result.sent, { forged: 403, signed: 204 });
 		assert.match(result.output, /participant-join/);

@@ -24,10 +24,13 @@ const time = (label, fn) => timings.time(label, fn);
 
 /** What a phone does when its user hangs up: the call leaves the conference (Twilio's side, not n8n's). */
 async function hangUp(sim, conferenceSid, callSid) {
-	const res = await fetch(`${sim.url}/2010-04-01/Accounts/${ACCOUNT_SID}/Conferences/${conferenceSid}/Participants/${callSid}.json`, {
-		method: 'DELETE',
-		headers: { Authorization: `Basic ${Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString('base64')}` },
-	});
+	const res = await fetch(
+		`${sim.url}/2010-04-01/Accounts/${ACCOUNT_SID}/Conferences/${conferenceSid}/Participants/${callSid}.json`,
+		{
+			method: 'DELETE',
+			headers: { Authorization: `Basic ${Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString('base64')}` },
+		},
+	);
 	assert.equal(res.status, 204);
 }
 
@@ -41,8 +44,19 @@ describe('the warm-transfer example in a real n8n', { timeout: 20 * 60 * 1000 },
 
 	before(async () => {
 		USER_FOLDER = runFolder('e2e-warm-transfer-runs');
-		({ sim } = await prepareStack({ userFolder: USER_FOLDER, stage: time, started, workflows: [], skipBuild: process.env.E2E_SKIP_BUILD === '1' }));
-		({ server, client } = await startServer({ userFolder: USER_FOLDER, logFile: path.join(USER_FOLDER, 'warm-transfer-start.log'), stage: time, started }));
+		({ sim } = await prepareStack({
+			userFolder: USER_FOLDER,
+			stage: time,
+			started,
+			workflows: [],
+			skipBuild: process.env.E2E_SKIP_BUILD === '1',
+		}));
+		({ server, client } = await startServer({
+			userFolder: USER_FOLDER,
+			logFile: path.join(USER_FOLDER, 'warm-transfer-start.log'),
+			stage: time,
+			started,
+		}));
 	});
 
 	after(async () => {
@@ -57,27 +71,51 @@ describe('the warm-transfer example in a real n8n', { timeout: 20 * 60 * 1000 },
 		assert.equal(activated.status, 200, activated.text.slice(0, 1000));
 		const eventsUrl = `${server.url}/webhook/${trigger.webhookId}/webhook`;
 
-		const transfer = await client.createWorkflow(loadExample('warm-transfer.json', { conference: 'e2e warm transfer', eventsUrl }));
+		const transfer = await client.createWorkflow(
+			loadExample('warm-transfer.json', { conference: 'e2e warm transfer', eventsUrl }),
+		);
 		const mark = sim.requests.length;
 		const run = await time('REST run: warm transfer', () => client.runWorkflow(transfer.id));
-		assert.equal(run.execution.status, 'success', JSON.stringify(run.data && run.data.resultData && run.data.resultData.error));
+		assert.equal(
+			run.execution.status,
+			'success',
+			JSON.stringify(run.data && run.data.resultData && run.data.resultData.error),
+		);
 		const { conferenceSid, calls } = assertWarmTransfer(run.data, sim.requests.slice(mark));
 		const state = () => ({
 			conference: sim.state.conferences.find((c) => c.sid === conferenceSid),
 			participants: sim.state.participants.filter((p) => p.conference_sid === conferenceSid),
 		});
-		assert.deepEqual(state().participants.map((p) => [p.label, p.hold, p.coaching]).sort(), [['agent-2', false, false], ['customer', false, false]]);
+		assert.deepEqual(
+			state()
+				.participants.map((p) => [p.label, p.hold, p.coaching])
+				.sort(),
+			[
+				['agent-2', false, false],
+				['customer', false, false],
+			],
+		);
 		assert.equal(state().conference.status, 'in-progress', 'the first agent leaving does not end the call');
 
 		// The first agent's leave started the second workflow too; its filter stopped there.
-		const afterFirstLeave = await time('callback: first agent left', () => t.waitForExecutions(client, ending.id, (list) => list.length >= 1));
+		const afterFirstLeave = await time('callback: first agent left', () =>
+			t.waitForExecutions(client, ending.id, (list) => list.length >= 1),
+		);
 		const first = await client.waitForExecution(afterFirstLeave[0].id);
 		assert.equal(host.nodeOutput(first.data, 'Conference events')[0].Label, 'agent-1');
-		assert.equal(host.nodeOutput(first.data, 'End the conference for everyone'), undefined, 'nothing is ended when the first agent leaves');
+		assert.equal(
+			host.nodeOutput(first.data, 'End the conference for everyone'),
+			undefined,
+			'nothing is ended when the first agent leaves',
+		);
 
 		await hangUp(sim, conferenceSid, calls['agent-2']);
 		const all = await time('callbacks: new agent left, conference ended', () =>
-			t.waitForExecutions(client, ending.id, (list) => list.length >= 2 && sim.state.conferences.find((c) => c.sid === conferenceSid).status === 'completed'),
+			t.waitForExecutions(
+				client,
+				ending.id,
+				(list) => list.length >= 2 && sim.state.conferences.find((c) => c.sid === conferenceSid).status === 'completed',
+			),
 		);
 		await sim.callbacks.settled();
 		const ended = [];
@@ -87,12 +125,23 @@ describe('the warm-transfer example in a real n8n', { timeout: 20 * 60 * 1000 },
 			const output = host.nodeOutput(data, 'End the conference for everyone');
 			if (output) ended.push(...output);
 		}
-		assert.deepEqual(ended.map((c) => [c.sid, c.status, c.reason_conference_ended]), [[conferenceSid, 'completed', 'conference-ended-via-api']], 'End ran once, for the new agent');
+		assert.deepEqual(
+			ended.map((c) => [c.sid, c.status, c.reason_conference_ended]),
+			[[conferenceSid, 'completed', 'conference-ended-via-api']],
+			'End ran once, for the new agent',
+		);
 		assert.deepEqual(state().participants, [], 'the caller was hung up with everyone else');
 		const recording = sim.state.recordings.find((r) => r.conference_sid === conferenceSid);
 		assert.equal(recording.status, 'completed', 'the recording is finished with the conference');
-		const ends = sim.requests.filter((r) => r.method === 'POST' && r.path.endsWith(`/Conferences/${conferenceSid}.json`));
-		assert.deepEqual(ends.map((r) => [r.rawBody, r.status]), [['Status=completed', 200]]);
-		console.log(`[e2e] warm transfer: ${all.length} trigger executions, End once (${ended[0].reason_conference_ended}); recording ${recording.sid} ${recording.status}, ${recording.duration}s`);
+		const ends = sim.requests.filter(
+			(r) => r.method === 'POST' && r.path.endsWith(`/Conferences/${conferenceSid}.json`),
+		);
+		assert.deepEqual(
+			ends.map((r) => [r.rawBody, r.status]),
+			[['Status=completed', 200]],
+		);
+		console.log(
+			`[e2e] warm transfer: ${all.length} trigger executions, End once (${ended[0].reason_conference_ended}); recording ${recording.sid} ${recording.status}, ${recording.duration}s`,
+		);
 	});
 });

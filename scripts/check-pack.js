@@ -71,14 +71,17 @@ function problemsWith(files, manifest) {
 			problems.push(`missing ${file} (named in package.json's n8n section)`);
 			continue;
 		}
-		const icons = [...code.toString('utf8').matchAll(/['"`]file:([^'"`]+)['"`]/g)].map((m) => path.posix.join(path.posix.dirname(file), m[1]));
+		const icons = [...code.toString('utf8').matchAll(/['"`]file:([^'"`]+)['"`]/g)].map((m) =>
+			path.posix.join(path.posix.dirname(file), m[1]),
+		);
 		if (!icons.length && manifest.n8n.nodes.includes(entry)) problems.push(`${file} refers to no icon file`);
 		for (const icon of icons) if (!files.has(icon)) problems.push(`missing ${icon} (the icon ${file} refers to)`);
 	}
 	for (const name of TOP_LEVEL) if (!files.has(name)) problems.push(`missing ${name}`);
 	for (const name of files.keys()) {
 		if (TOP_LEVEL.includes(name)) continue;
-		if (!name.startsWith('dist/')) problems.push(`unexpected ${name}: only dist/ and ${TOP_LEVEL.join(', ')} belong in the package`);
+		if (!name.startsWith('dist/'))
+			problems.push(`unexpected ${name}: only dist/ and ${TOP_LEVEL.join(', ')} belong in the package`);
 		else if (!BUILD_OUTPUT.test(name) || /\/(test|tests|__tests__)\//.test(name) || /\.test\./.test(name)) {
 			problems.push(`unexpected ${name}: not build output`);
 		}

@@ -52,7 +52,10 @@ for (const file of pkg.n8n.credentials) {
 		.filter((key) => credential[key] !== undefined)
 		.map((key) => `\t${key} = ${literal(credential[key])};\n`)
 		.join('\n');
-	writeFileSync(target, `import type { ICredentialType } from 'n8n-workflow';\n\nexport class ${className} implements ICredentialType {\n${fields}}\n`);
+	writeFileSync(
+		target,
+		`import type { ICredentialType } from 'n8n-workflow';\n\nexport class ${className} implements ICredentialType {\n${fields}}\n`,
+	);
 	files.push(target);
 }
 

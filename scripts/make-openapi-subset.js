@@ -34,7 +34,10 @@ const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'pat
 /** The value a local JSON pointer ($ref "#/...") names; throws when it names nothing. */
 function pointer(doc, ref) {
 	if (!ref.startsWith('#/')) throw new Error(`external $ref ${ref} is not supported`);
-	const keys = ref.slice(2).split('/').map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+	const keys = ref
+		.slice(2)
+		.split('/')
+		.map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
 	let node = doc;
 	for (const key of keys) {
 		if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, key)) {
@@ -59,13 +62,17 @@ function refsIn(value, found = new Set()) {
 
 function subset(doc) {
 	for (const [template, methods] of Object.entries(KEEP)) {
-		for (const method of methods) if (!doc.paths[template]?.[method]) throw new Error(`${method} ${template} is not in the description`);
+		for (const method of methods)
+			if (!doc.paths[template]?.[method]) throw new Error(`${method} ${template} is not in the description`);
 	}
 	// The description's own order is kept throughout, so the subset reads like the original with parts cut out.
 	const paths = {};
 	for (const [template, item] of Object.entries(doc.paths)) {
 		const methods = KEEP[template];
-		if (methods) paths[template] = Object.fromEntries(Object.entries(item).filter(([key]) => !METHODS.has(key) || methods.includes(key)));
+		if (methods)
+			paths[template] = Object.fromEntries(
+				Object.entries(item).filter(([key]) => !METHODS.has(key) || methods.includes(key)),
+			);
 	}
 	const needed = new Set();
 	const queue = [...refsIn(paths)];
@@ -82,7 +89,8 @@ function subset(doc) {
 		const kept = Object.entries(entries).filter(([name]) => needed.has(`#/components/${group}/${name}`));
 		if (kept.length) components[group] = Object.fromEntries(kept);
 	}
-	for (const ref of needed) if (!/^#\/components\/[^/]+\/[^/]+$/.test(ref)) throw new Error(`$ref ${ref} is not a component`);
+	for (const ref of needed)
+		if (!/^#\/components\/[^/]+\/[^/]+$/.test(ref)) throw new Error(`$ref ${ref} is not a component`);
 
 	const tagNames = new Set(Object.values(paths).flatMap((item) => Object.values(item).flatMap((op) => op?.tags ?? [])));
 	const out = {};
@@ -105,7 +113,9 @@ if (require.main === module) {
 	const result = subset(JSON.parse(fs.readFileSync(source, 'utf8')));
 	fs.writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
 	const count = (o) => Object.keys(o ?? {}).length;
-	console.log(`${path.relative(process.cwd(), OUT)}: ${count(result.paths)} paths, ${count(result.components.schemas)} schemas`);
+	console.log(
+		`${path.relative(process.cwd(), OUT)}: ${count(result.paths)} paths, ${count(result.components.schemas)} schemas`,
+	);
 }
 
 module.exports = { subset, refsIn, pointer, KEEP };

@@ -27,7 +27,17 @@ const { log, fmtMs, stage, sleep } = require('./n8n-host/log');
 const { nodeBinary, n8nBin, pathWithNode24 } = require('./n8n-host/runtime');
 const { ensureInstalled, isInstalled, probeVersions } = require('./n8n-host/install');
 const { n8nEnv, makeUserFolder } = require('./n8n-host/env');
-const { runN8n, runN8nOk, startN8n, freePort, waitForPort, pidAlive, killGroup, killChildrenOnSignals, trackPid } = require('./n8n-host/process');
+const {
+	runN8n,
+	runN8nOk,
+	startN8n,
+	freePort,
+	waitForPort,
+	pidAlive,
+	killGroup,
+	killChildrenOnSignals,
+	trackPid,
+} = require('./n8n-host/process');
 const { buildAndPack, importCredentials, importWorkflows } = require('./n8n-host/packages');
 const { installPackage, installPackageManually } = require('./n8n-host/package-install');
 const { N8nClient, parseExecutionData, nodeOutput, runExecutionData, parseRawOutput } = require('./n8n-host/client');

@@ -19,12 +19,19 @@ try {
 	console.log(`scan source: ${source.passed ? 'passed' : `FAILED: ${source.message}`}`);
 	if (!source.passed) console.log(source.details ?? source.error ?? '');
 	// The tarball as npm would publish it (dist/ must already be built: prepack is skipped here).
-	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: root, encoding: 'utf8' }));
+	const [packed] = JSON.parse(
+		execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
+			cwd: root,
+			encoding: 'utf8',
+		}),
+	);
 	const unpacked = path.join(work, 'unpacked');
 	mkdirSync(unpacked);
 	execFileSync('tar', ['-xzf', path.join(work, packed.filename), '-C', unpacked]);
 	const tarball = await analyzePackage(path.join(unpacked, 'package'), ['**/*.js', 'package.json']);
-	console.log(`scan tarball (${packed.files.length} files): ${tarball.passed ? 'passed' : `FAILED: ${tarball.message}`}`);
+	console.log(
+		`scan tarball (${packed.files.length} files): ${tarball.passed ? 'passed' : `FAILED: ${tarball.message}`}`,
+	);
 	if (!tarball.passed) console.log(tarball.details ?? tarball.error ?? '');
 	failed = !source.passed || !tarball.passed;
 } finally {

@@ -40,9 +40,18 @@ async function main() {
 	host.killChildrenOnSignals();
 	const started = [];
 	try {
-		const { sim } = await prepareStack({ userFolder: USER_FOLDER, skipBuild: args['skip-build'], workflows: [], started });
+		const { sim } = await prepareStack({
+			userFolder: USER_FOLDER,
+			skipBuild: args['skip-build'],
+			workflows: [],
+			started,
+		});
 		seedPickerData(sim);
-		const { server, client } = await startServer({ userFolder: USER_FOLDER, logFile: path.join(USER_FOLDER, 'n8n.log'), started });
+		const { server, client } = await startServer({
+			userFolder: USER_FOLDER,
+			logFile: path.join(USER_FOLDER, 'n8n.log'),
+			started,
+		});
 		const wf = await freshCanvas(client, 'Pickers screenshot');
 		fs.mkdirSync(path.dirname(OUT), { recursive: true });
 		const result = await host.stage('editor: node settings and pickers', () =>

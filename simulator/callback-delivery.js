@@ -18,7 +18,8 @@ function twilioSignature(authToken, url, params) {
 
 function formEncode(params) {
 	const search = new URLSearchParams();
-	for (const [name, value] of Object.entries(params)) for (const one of [].concat(value)) search.append(name, String(one));
+	for (const [name, value] of Object.entries(params))
+		for (const one of [].concat(value)) search.append(name, String(one));
 	return search.toString();
 }
 
@@ -33,7 +34,11 @@ function loopbackTarget(url) {
 		return { refused: `callback host ${host} is not a loopback address; the simulator calls only 127.0.0.1` };
 	}
 	const path = match[3] || '/';
-	return { hostname: host.replace(/^\[|\]$/g, ''), port: Number(match[2] || 80), path: path.startsWith('/') ? path : `/${path}` };
+	return {
+		hostname: host.replace(/^\[|\]$/g, ''),
+		port: Number(match[2] || 80),
+		path: path.startsWith('/') ? path : `/${path}`,
+	};
 }
 
 function createDelivery({ authToken, retryDelayMs = 250, timeoutMs = 5000, maxAttempts = 2 }) {
@@ -82,7 +87,9 @@ function createDelivery({ authToken, retryDelayMs = 250, timeoutMs = 5000, maxAt
 			'User-Agent': 'TwilioProxy/1.1',
 			'X-Twilio-Signature': twilioSignature(authToken, signedUrl, isGet ? {} : record.params),
 			'I-Twilio-Idempotency-Token': record.idempotencyToken,
-			...(isGet ? {} : { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body) }),
+			...(isGet
+				? {}
+				: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body) }),
 		};
 		for (let n = 1; n <= maxAttempts && !closed; n++) {
 			const result = await attempt(target, record.method, signedUrl, body, headers);

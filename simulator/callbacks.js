@@ -33,7 +33,12 @@ function createCallbacks({ store: watched, accountSid, authToken, nowMs, retryDe
 	let store = null;
 
 	const stamp = () => rfc2822(nowMs());
-	const { recordingEvent, startRecording, finishRecording } = createRecordingCallbacks({ delivery, accountSid, nowMs, recordings });
+	const { recordingEvent, startRecording, finishRecording } = createRecordingCallbacks({
+		delivery,
+		accountSid,
+		nowMs,
+		recordings,
+	});
 
 	function conferenceEvent(conf, event, extra = {}) {
 		const settings = conferences.get(conf.sid);
@@ -80,7 +85,12 @@ function createCallbacks({ store: watched, accountSid, authToken, nowMs, retryDe
 			SequenceNumber: String(call.seq++),
 			...extra,
 		};
-		delivery.send(`call:${p.callSid}`, { url: v.StatusCallback, method: v.StatusCallbackMethod, params, event: `call-${keyword}` });
+		delivery.send(`call:${p.callSid}`, {
+			url: v.StatusCallback,
+			method: v.StatusCallbackMethod,
+			params,
+			event: `call-${keyword}`,
+		});
 	}
 
 	function onAdded(conf, p) {
@@ -100,7 +110,18 @@ function createCallbacks({ store: watched, accountSid, authToken, nowMs, retryDe
 				recording: null,
 			});
 		}
-		const call = { p, conf, v, seq: 0, stage: 'queued', connected: false, connectedAt: null, snapshot: null, updates: 0, recording: null };
+		const call = {
+			p,
+			conf,
+			v,
+			seq: 0,
+			stage: 'queued',
+			connected: false,
+			connectedAt: null,
+			snapshot: null,
+			updates: 0,
+			recording: null,
+		};
 		calls.set(p.callSid, call);
 		watchConnections();
 	}
@@ -133,13 +154,27 @@ function createCallbacks({ store: watched, accountSid, authToken, nowMs, retryDe
 			settings.started = true;
 			conferenceEvent(conf, 'conference-start');
 			if (settings.record) {
-				settings.recording = startRecording({ ConferenceSid: conf.sid }, 'StartConferenceRecordingAPI', settings.recordingUrl, settings.recordingMethod, settings.recordingEvents, 'mono');
+				settings.recording = startRecording(
+					{ ConferenceSid: conf.sid },
+					'StartConferenceRecordingAPI',
+					settings.recordingUrl,
+					settings.recordingMethod,
+					settings.recordingEvents,
+					'mono',
+				);
 				if (recordings) recordings.adopt(conf.sid, settings.recording, { callSid: p.callSid });
 				recordingEvent(settings.recording, 'in-progress');
 			}
 		}
 		if (v.Record === true) {
-			call.recording = startRecording({ CallSid: p.callSid }, 'OutboundAPI', v.RecordingStatusCallback, v.RecordingStatusCallbackMethod, v.RecordingStatusCallbackEvent, v.RecordingChannels);
+			call.recording = startRecording(
+				{ CallSid: p.callSid },
+				'OutboundAPI',
+				v.RecordingStatusCallback,
+				v.RecordingStatusCallbackMethod,
+				v.RecordingStatusCallbackEvent,
+				v.RecordingChannels,
+			);
 			recordingEvent(call.recording, 'in-progress');
 		}
 	}
@@ -147,14 +182,21 @@ function createCallbacks({ store: watched, accountSid, authToken, nowMs, retryDe
 	function onLeft(call, reason) {
 		calls.delete(call.p.callSid);
 		if (!call.connected) return callEvent(call, 'completed', 'canceled', { CallDuration: '0', Duration: '0' });
-		conferenceEvent(call.conf, 'participant-leave', { ...participantFields(call), ParticipantCallStatus: 'completed', ReasonParticipantLeft: reason });
+		conferenceEvent(call.conf, 'participant-leave', {
+			...participantFields(call),
+			ParticipantCallStatus: 'completed',
+			ReasonParticipantLeft: reason,
+		});
 		finishRecording(call.recording);
 		const seconds = String(Math.max(0, Math.round((nowMs() - call.connectedAt) / 1000)));
 		callEvent(call, 'completed', 'completed', { CallDuration: seconds, Duration: seconds });
 	}
 
 	function onEnded(conf, reason) {
-		const leaveReason = reason === 'conference-ended-via-api' ? 'conference_ended_via_api' : 'conference_ended_via_participant_with_end_conference_on_exit';
+		const leaveReason =
+			reason === 'conference-ended-via-api'
+				? 'conference_ended_via_api'
+				: 'conference_ended_via_participant_with_end_conference_on_exit';
 		for (const call of [...calls.values()]) if (call.conf.sid === conf.sid) onLeft(call, leaveReason);
 		const settings = conferences.get(conf.sid);
 		if (!settings || settings.ended) return;
@@ -165,7 +207,13 @@ function createCallbacks({ store: watched, accountSid, authToken, nowMs, retryDe
 	}
 
 	function snapshotOf(p) {
-		return { muted: p.muted, hold: p.hold, coaching: p.coaching, endConferenceOnExit: p.endConferenceOnExit, callSidToCoach: p.callSidToCoach };
+		return {
+			muted: p.muted,
+			hold: p.hold,
+			coaching: p.coaching,
+			endConferenceOnExit: p.endConferenceOnExit,
+			callSidToCoach: p.callSidToCoach,
+		};
 	}
 
 	/** Events for what requests changed on live participants: mute, hold, modify, announcements. */
@@ -176,8 +224,10 @@ function createCallbacks({ store: watched, accountSid, authToken, nowMs, retryDe
 			const before = call.snapshot;
 			const now = snapshotOf(p);
 			call.snapshot = now;
-			if (before.muted !== now.muted) conferenceEvent(conf, now.muted ? 'participant-mute' : 'participant-unmute', participantFields(call));
-			if (before.hold !== now.hold) conferenceEvent(conf, now.hold ? 'participant-hold' : 'participant-unhold', participantFields(call));
+			if (before.muted !== now.muted)
+				conferenceEvent(conf, now.muted ? 'participant-mute' : 'participant-unmute', participantFields(call));
+			if (before.hold !== now.hold)
+				conferenceEvent(conf, now.hold ? 'participant-hold' : 'participant-unhold', participantFields(call));
 			const modified = ['coaching', 'endConferenceOnExit', 'callSidToCoach'].some((key) => before[key] !== now[key]);
 			if (modified) conferenceEvent(conf, 'participant-modify', participantFields(call));
 			const updates = p.updates || [];

@@ -122,8 +122,11 @@ async function main() {
 	console.log(`Twilio Conference simulator listening on ${sim.url}`);
 	console.log(`  Account SID: ${sim.accountSid}`);
 	console.log(`  Auth Token:  ${sim.authToken}`);
-	for (const c of seeded) console.log(`  Seeded: ${c.friendly_name} (${c.sid}), ${opts.seed.participants} participants`);
-	console.log(`  Try: curl -u ${sim.accountSid}:${sim.authToken} ${sim.url}/2010-04-01/Accounts/${sim.accountSid}.json`);
+	for (const c of seeded)
+		console.log(`  Seeded: ${c.friendly_name} (${c.sid}), ${opts.seed.participants} participants`);
+	console.log(
+		`  Try: curl -u ${sim.accountSid}:${sim.authToken} ${sim.url}/2010-04-01/Accounts/${sim.accountSid}.json`,
+	);
 
 	let closing = false;
 	const shutdown = async (signal) => {

@@ -16,7 +16,10 @@ function listConferences(ctx) {
 	const status = single(query, 'Status');
 	if (status !== undefined) checkValue('Status', { type: 'enum', values: STATUSES }, status);
 	const wanted = status ?? DEFAULT_STATUS;
-	const dates = dateFilters(query, [['DateCreated', 'createdAt'], ['DateUpdated', 'updatedAt']]);
+	const dates = dateFilters(query, [
+		['DateCreated', 'createdAt'],
+		['DateUpdated', 'updatedAt'],
+	]);
 	const tests = [(c, current) => current === wanted, ...dates.tests];
 	if (friendlyName !== undefined) tests.push((c) => c.friendlyName === friendlyName);
 	const page = paginate({

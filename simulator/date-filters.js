@@ -14,7 +14,8 @@ function parseDay(name, value) {
 	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
 	const ms = m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) : NaN;
 	const back = Number.isNaN(ms) ? '' : new Date(ms).toISOString().slice(0, 10);
-	if (back !== value) throw new ParamError(20001, `Invalid value '${value}' for parameter ${name}: must be a date as YYYY-MM-DD`);
+	if (back !== value)
+		throw new ParamError(20001, `Invalid value '${value}' for parameter ${name}: must be a date as YYYY-MM-DD`);
 	return ms;
 }
 

@@ -48,8 +48,20 @@ async function createSimulator(options = {}) {
 
 	const store = createStore({ accountSid, nowMs, connectMs: () => connectAfterMs });
 	// One recording model: the callbacks start and report conference recordings, the REST resource reads and changes them.
-	const recordings = createRecordings({ store, accountSid, nowMs, stop: (recording) => callbacks.finishRecording(recording) });
-	const callbacks = createCallbacks({ store, accountSid, authToken, nowMs, retryDelayMs: options.callbackRetryMs, recordings });
+	const recordings = createRecordings({
+		store,
+		accountSid,
+		nowMs,
+		stop: (recording) => callbacks.finishRecording(recording),
+	});
+	const callbacks = createCallbacks({
+		store,
+		accountSid,
+		authToken,
+		nowMs,
+		retryDelayMs: options.callbackRetryMs,
+		recordings,
+	});
 	const dialQueue = createDialQueue({ callsPerSecond: options.callsPerSecond ?? 1, nowMs });
 	const gate = createConcurrencyGate({
 		limit: options.concurrencyLimit ?? Infinity,
@@ -133,7 +145,10 @@ async function createSimulator(options = {}) {
 			method: req.method,
 			path: rawPath,
 			rawQuery,
-			pathSegments: rawPath.split('/').slice(1).map((s) => safeDecode(s) ?? s),
+			pathSegments: rawPath
+				.split('/')
+				.slice(1)
+				.map((s) => safeDecode(s) ?? s),
 			query: parseTwilioForm(rawQuery),
 			body: isForm ? parseTwilioForm(rawBody) : {},
 			rawBody,
@@ -234,7 +249,11 @@ async function createSimulator(options = {}) {
 			);
 			return {
 				account: accountJson(),
-				conferences: [...store.conferences.values()].map((c) => ({ ...store.conferenceJson(c), updates: c.updates || [], announcements: c.announcements || [] })),
+				conferences: [...store.conferences.values()].map((c) => ({
+					...store.conferenceJson(c),
+					updates: c.updates || [],
+					announcements: c.announcements || [],
+				})),
 				participants,
 				recordings: conferenceRecordings,
 			};

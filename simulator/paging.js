@@ -43,7 +43,8 @@ function paginate({ items, idOf, path, filters, pageSize, page, pageToken, key }
 		if (idx !== -1) start = m[1] === 'A' ? idx + 1 : Math.max(0, idx - pageSize);
 	}
 	const slice = items.slice(start, start + pageSize);
-	const uriFor = (p, token) => path + buildQuery([...filters, ['PageSize', pageSize], ['Page', p], ['PageToken', token]]);
+	const uriFor = (p, token) =>
+		path + buildQuery([...filters, ['PageSize', pageSize], ['Page', p], ['PageToken', token]]);
 	const hasNext = start + pageSize < items.length;
 	const hasPrev = page > 0 && start > 0 && slice.length > 0;
 	return {

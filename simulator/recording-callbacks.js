@@ -19,18 +19,34 @@ function createRecordingCallbacks({ delivery, accountSid, nowMs, recordings }) {
 			...recording.owner,
 			...extra,
 		};
-		delivery.send(`recording:${recording.sid}`, { url: recording.url, method: recording.method, params, event: `recording-${status}` });
+		delivery.send(`recording:${recording.sid}`, {
+			url: recording.url,
+			method: recording.method,
+			params,
+			event: `recording-${status}`,
+		});
 	}
 
 	function startRecording(owner, source, url, method, events, channels) {
-		return { sid: makeSid('RE'), owner, source, url, method, events: asList(events, ['completed']), channels: channels === 'dual' ? '2' : '1', startedAt: nowMs() };
+		return {
+			sid: makeSid('RE'),
+			owner,
+			source,
+			url,
+			method,
+			events: asList(events, ['completed']),
+			channels: channels === 'dual' ? '2' : '1',
+			startedAt: nowMs(),
+		};
 	}
 
 	function finishRecording(recording) {
 		if (!recording || recording.finished) return;
 		// Stopped through the API or ended with the conference: reported once, with the length recordings.js keeps.
 		recording.finished = true;
-		const seconds = recordings ? recordings.finish(recording) : Math.max(0, Math.round((nowMs() - recording.startedAt) / 1000));
+		const seconds = recordings
+			? recordings.finish(recording)
+			: Math.max(0, Math.round((nowMs() - recording.startedAt) / 1000));
 		recordingEvent(recording, seconds > 0 ? 'completed' : 'absent', { RecordingDuration: String(seconds) });
 	}
 

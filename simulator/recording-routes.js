@@ -43,10 +43,13 @@ function recordingRoute(ctx, conf, key, { methods, notFound, requireForm }) {
 	}
 	requireForm(ctx);
 	const { values, ignored } = validateParams(UPDATE_RULES, ctx.body);
-	if (values.Status === undefined) throw new ParamError(20001, "Missing required parameter Status in the post body");
+	if (values.Status === undefined) throw new ParamError(20001, 'Missing required parameter Status in the post body');
 	if (values.Status !== 'paused' && values.PauseBehavior !== undefined) ignored.push('PauseBehavior');
 	recording.updates = [...(recording.updates || []), { ...values, ignored }];
-	return { status: 200, body: recordings.update(recording, values.Status, values.Status === 'paused' ? values.PauseBehavior : undefined) };
+	return {
+		status: 200,
+		body: recordings.update(recording, values.Status, values.Status === 'paused' ? values.PauseBehavior : undefined),
+	};
 }
 
 module.exports = { listRecordings, recordingRoute };

@@ -37,14 +37,24 @@ function createRecordings({ store, accountSid, nowMs, stop }) {
 
 	/** Takes a recording the callbacks started (sid, startedAt, channels, source) as this conference's. */
 	function adopt(conferenceSid, recording, { callSid = null } = {}) {
-		Object.assign(recording, { conferenceSid, callSid, seq: ++seq, status: 'in-progress', updatedAt: recording.startedAt, pausedSince: null, skipping: false, skippedMs: 0 });
+		Object.assign(recording, {
+			conferenceSid,
+			callSid,
+			seq: ++seq,
+			status: 'in-progress',
+			updatedAt: recording.startedAt,
+			pausedSince: null,
+			skipping: false,
+			skippedMs: 0,
+		});
 		of(conferenceSid).push(recording);
 		return recording;
 	}
 
 	/** Whole seconds recorded, less the time paused with PauseBehavior skip. */
 	function secondsOf(recording, at) {
-		const skipped = recording.skippedMs + (recording.pausedSince !== null && recording.skipping ? at - recording.pausedSince : 0);
+		const skipped =
+			recording.skippedMs + (recording.pausedSince !== null && recording.skipping ? at - recording.pausedSince : 0);
 		return Math.max(0, Math.round((at - recording.startedAt - skipped) / 1000));
 	}
 
@@ -84,7 +94,9 @@ function createRecordings({ store, accountSid, nowMs, stop }) {
 	/** Status in-progress (resume), paused (with PauseBehavior skip or silence) or stopped. */
 	function update(recording, status, pauseBehavior = 'silence') {
 		if (!LIVE.includes(recording.status)) {
-			throw new RecordingStateError(`Recording ${recording.sid} is ${recording.status}: only a recording in progress or paused can be changed`);
+			throw new RecordingStateError(
+				`Recording ${recording.sid} is ${recording.status}: only a recording in progress or paused can be changed`,
+			);
 		}
 		const at = nowMs();
 		if (recording.pausedSince !== null && recording.skipping) recording.skippedMs += at - recording.pausedSince;
@@ -112,10 +124,19 @@ function createRecordings({ store, accountSid, nowMs, stop }) {
 	function seed(conferenceSid, { status = 'completed', createdAt, duration = 30, channels = 1, callSid = null } = {}) {
 		if (![...LIVE, 'completed', 'absent'].includes(status)) throw new Error(`unknown recording status ${status}`);
 		const startedAt = createdAt === undefined ? nowMs() - duration * 1000 : +createdAt;
-		const recording = adopt(conferenceSid, { sid: makeSid('RE'), source: 'StartConferenceRecordingAPI', channels: String(channels), startedAt }, { callSid });
+		const recording = adopt(
+			conferenceSid,
+			{ sid: makeSid('RE'), source: 'StartConferenceRecordingAPI', channels: String(channels), startedAt },
+			{ callSid },
+		);
 		if (status === 'paused') recording.pausedSince = startedAt;
 		if (LIVE.includes(status)) recording.status = status;
-		else Object.assign(recording, { status: duration > 0 ? status : 'absent', duration: status === 'absent' ? 0 : duration, updatedAt: startedAt + duration * 1000 });
+		else
+			Object.assign(recording, {
+				status: duration > 0 ? status : 'absent',
+				duration: status === 'absent' ? 0 : duration,
+				updatedAt: startedAt + duration * 1000,
+			});
 		return json(recording);
 	}
 

@@ -134,7 +134,10 @@ function updateConference(ctx, conf) {
 	if (values.AnnounceUrl) {
 		// Twilio documents no code for announcing to a finished conference; the simulator refuses it rather than pretend.
 		if (completed) throw new ParamError(20001, `Conference ${conf.sid} has completed; there is no one to announce to`);
-		conf.announcements = [...(conf.announcements || []), { url: values.AnnounceUrl, method: values.AnnounceMethod ?? 'POST' }];
+		conf.announcements = [
+			...(conf.announcements || []),
+			{ url: values.AnnounceUrl, method: values.AnnounceMethod ?? 'POST' },
+		];
 		conf.updatedAt = ctx.nowMs();
 	}
 	conf.updates = [...(conf.updates || []), { ...values, ignored }];
@@ -153,7 +156,11 @@ function listParticipants(ctx, conf) {
 		items: store.listParticipants(conf.sid, filters),
 		idOf: (p) => p.callSid,
 		path: `${store.base}/Conferences/${conf.sid}/Participants.json`,
-		filters: [['Muted', query.Muted], ['Hold', query.Hold], ['Coaching', query.Coaching]],
+		filters: [
+			['Muted', query.Muted],
+			['Hold', query.Hold],
+			['Coaching', query.Coaching],
+		],
 		key: 'participants',
 		...pagingParams(query),
 	});
@@ -180,7 +187,11 @@ function createParticipant(ctx, confKey) {
 	if (conf && store.isFull(conf)) throw conferenceFull(conf);
 	// The participant that starts the conference sets its size; later ones cannot change it.
 	if (!conf) {
-		conf = store.createConference({ friendlyName: confKey, region: v.Region || 'us1', maxParticipants: v.MaxParticipants });
+		conf = store.createConference({
+			friendlyName: confKey,
+			region: v.Region || 'us1',
+			maxParticipants: v.MaxParticipants,
+		});
 	}
 	const p = store.addParticipant(conf, {
 		dialAt: ctx.scheduleDial(),

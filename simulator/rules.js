@@ -26,7 +26,10 @@ const LABEL_MAX = 128;
 /** To: a phone number, a SIP address, a Client identity or a TwiML App. */
 function checkTo(to) {
 	if (E164.test(to) || CLIENT.test(to) || SIP.test(to) || APP.test(to)) return;
-	throw new RuleError(21211, `The 'To' number ${to} is not a valid phone number, SIP address, client or app identifier.`);
+	throw new RuleError(
+		21211,
+		`The 'To' number ${to} is not a valid phone number, SIP address, client or app identifier.`,
+	);
 }
 
 /** From: a phone number, a Client identity, or (when To is a SIP address) a SIP user name. */
@@ -34,7 +37,10 @@ function checkFrom(from, to) {
 	const ok = E164.test(from) || CLIENT.test(from) || (SIP.test(to) && SIP_USER.test(from));
 	// A call to a phone number needs a phone number as its caller ID.
 	if (ok && !(E164.test(to) && !E164.test(from))) return;
-	throw new RuleError(21212, `The 'From' number ${from} is not a valid phone number, client identifier or SIP user name.`);
+	throw new RuleError(
+		21212,
+		`The 'From' number ${from} is not a valid phone number, client identifier or SIP user name.`,
+	);
 }
 
 /** Label: at most 128 characters, no '/' (not even written %2F), not shaped like a Call SID. */

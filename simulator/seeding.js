@@ -15,11 +15,21 @@ function createSeeding({ store, recordings, nowMs, connectAfterMs }) {
 		 * A conference as if it existed already; createdAt / updatedAt take ms or a Date. A completed one may say
 		 * why it ended (reasonConferenceEnded, callSidEndingConference).
 		 */
-		seedConference({ friendlyName, status = 'in-progress', region, createdAt, updatedAt, maxParticipants, reasonConferenceEnded = null, callSidEndingConference = null } = {}) {
+		seedConference({
+			friendlyName,
+			status = 'in-progress',
+			region,
+			createdAt,
+			updatedAt,
+			maxParticipants,
+			reasonConferenceEnded = null,
+			callSidEndingConference = null,
+		} = {}) {
 			const conf = store.createConference({ friendlyName, status, region, maxParticipants });
 			if (createdAt !== undefined) conf.createdAt = conf.updatedAt = +createdAt;
 			if (updatedAt !== undefined) conf.updatedAt = +updatedAt;
-			if (status === 'completed') Object.assign(conf, { reasonEnded: reasonConferenceEnded, callSidEnding: callSidEndingConference });
+			if (status === 'completed')
+				Object.assign(conf, { reasonEnded: reasonConferenceEnded, callSidEnding: callSidEndingConference });
 			return store.conferenceJson(conf);
 		},
 		/** Live participants, added without validation, limits or queueing; overrides may be a function of the index. */

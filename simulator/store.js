@@ -19,7 +19,12 @@ function createStore({ accountSid, nowMs, connectMs }) {
 	const participants = new Map(); // conference sid -> Map(call sid -> record)
 	let seq = 0;
 
-	function createConference({ friendlyName, status = 'init', region = 'us1', maxParticipants = MAX_PARTICIPANTS } = {}) {
+	function createConference({
+		friendlyName,
+		status = 'init',
+		region = 'us1',
+		maxParticipants = MAX_PARTICIPANTS,
+	} = {}) {
 		if (!['init', 'in-progress', 'completed'].includes(status)) {
 			throw new Error(`unknown conference status ${status}`);
 		}

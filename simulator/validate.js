@@ -42,7 +42,15 @@ const CREATE_PARAMS = {
 	ConferenceStatusCallback: uri,
 	ConferenceStatusCallbackMethod: method,
 	ConferenceStatusCallbackEvent: events(
-		'start', 'end', 'join', 'leave', 'mute', 'hold', 'modify', 'speaker', 'announcement',
+		'start',
+		'end',
+		'join',
+		'leave',
+		'mute',
+		'hold',
+		'modify',
+		'speaker',
+		'announcement',
 	),
 	RecordingChannels: oneOf('mono', 'dual'),
 	RecordingStatusCallback: uri,
@@ -53,7 +61,14 @@ const CREATE_PARAMS = {
 	ConferenceRecordingStatusCallback: uri,
 	ConferenceRecordingStatusCallbackMethod: method,
 	RecordingStatusCallbackEvent: events(
-		'started', 'in-progress', 'paused', 'resumed', 'stopped', 'completed', 'failed', 'absent',
+		'started',
+		'in-progress',
+		'paused',
+		'resumed',
+		'stopped',
+		'completed',
+		'failed',
+		'absent',
 	),
 	ConferenceRecordingStatusCallbackEvent: events('in-progress', 'completed', 'failed', 'absent'),
 	Coaching: bool,
@@ -110,8 +125,7 @@ class ParamError extends Error {
 	}
 }
 
-const invalid = (name, value, rule) =>
-	new ParamError(20001, `Invalid value '${value}' for parameter ${name}: ${rule}`);
+const invalid = (name, value, rule) => new ParamError(20001, `Invalid value '${value}' for parameter ${name}: ${rule}`);
 
 /** Check one value against its rule; return the typed value or throw ParamError. */
 function checkValue(name, spec, value) {
@@ -136,12 +150,15 @@ function checkValue(name, spec, value) {
 		case 'multi':
 			// Reached once per form value; a value may itself hold several
 			// space-separated events, which Twilio also accepts.
-			return value.split(' ').filter(Boolean).map((token) => {
-				if (!spec.values.includes(token)) {
-					throw invalid(name, token, `each event must be one of ${spec.values.join(', ')}`);
-				}
-				return token;
-			});
+			return value
+				.split(' ')
+				.filter(Boolean)
+				.map((token) => {
+					if (!spec.values.includes(token)) {
+						throw invalid(name, token, `each event must be one of ${spec.values.join(', ')}`);
+					}
+					return token;
+				});
 		case 'pattern':
 			if (!spec.pattern.test(value)) throw invalid(name, value, `must match ${spec.pattern.source}`);
 			return value;

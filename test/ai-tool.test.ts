@@ -17,8 +17,16 @@ const env = useSimulator();
 const parameters = {
 	resource: 'participant',
 	operation: 'update',
-	conference: { __rl: true, mode: 'name', value: "={{ $fromAI('conference', 'Friendly name of the live conference', 'string') }}" },
-	participant: { __rl: true, mode: 'label', value: "={{ $fromAI('participant', 'Label of the participant', 'string') }}" },
+	conference: {
+		__rl: true,
+		mode: 'name',
+		value: "={{ $fromAI('conference', 'Friendly name of the live conference', 'string') }}",
+	},
+	participant: {
+		__rl: true,
+		mode: 'label',
+		value: "={{ $fromAI('participant', 'Label of the participant', 'string') }}",
+	},
 	updateFields: { muted: "={{ $fromAI('muted', 'true to mute, false to unmute', 'boolean') }}" },
 };
 
@@ -27,8 +35,11 @@ test('the node is usable as a tool, and every operation of every resource tells 
 	const { description } = loader.getNode('twilioConference').type as INodeType;
 	expect(description.usableAsTool).toBe(true);
 	const operationsOf = (resource: string) =>
-		description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource))?.options as Array<{ value: string; action: string; description: string }>;
-	const resources = (description.properties.find((p) => p.name === 'resource')?.options as Array<{ value: string }>).map((o) => o.value);
+		description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource))
+			?.options as Array<{ value: string; action: string; description: string }>;
+	const resources = (
+		description.properties.find((p) => p.name === 'resource')?.options as Array<{ value: string }>
+	).map((o) => o.value);
 	expect(resources.sort()).toEqual(['conference', 'conferenceRecording', 'participant']);
 	for (const resource of resources) {
 		for (const operation of operationsOf(resource)) {
@@ -37,28 +48,60 @@ test('the node is usable as a tool, and every operation of every resource tells 
 			expect(operation.action).toMatch(/^[A-Z][a-z]+( to)? (a|many) /);
 		}
 	}
-	const describe = (resource: string) => Object.fromEntries(operationsOf(resource).map((o) => [o.value, o.description]));
+	const describe = (resource: string) =>
+		Object.fromEntries(operationsOf(resource).map((o) => [o.value, o.description]));
 	expect(describe('participant').create).toMatch(/live, billable call/);
 	expect(describe('participant').delete).toMatch(/Hang up .* live conference/);
 	const conference = operationsOf('conference');
-	expect(conference.map((o) => o.action)).toEqual(['Announce to a conference', 'End a conference', 'Get a conference', 'Get many conferences']);
+	expect(conference.map((o) => o.action)).toEqual([
+		'Announce to a conference',
+		'End a conference',
+		'Get a conference',
+		'Get many conferences',
+	]);
 	expect(describe('conference').end).toMatch(/for everyone: every participant's call is hung up/);
 	expect(describe('conference').announce).toMatch(/nobody is removed/);
-	for (const operation of ['getAll', 'update']) expect(describe('conferenceRecording')[operation]).toMatch(/no API that starts a conference recording.*Conference Record/);
+	for (const operation of ['getAll', 'update'])
+		expect(describe('conferenceRecording')[operation]).toMatch(
+			/no API that starts a conference recording.*Conference Record/,
+		);
 });
 
 test('End as a tool: the model names the conference, and only that conference is ended', async () => {
 	const conference = env.sim.seedConference({ friendlyName: 'AI Ends This' });
 	const keep = env.sim.seedConference({ friendlyName: 'AI Keeps This' });
-	const end = { resource: 'conference', operation: 'end', conference: { __rl: true, mode: 'name', value: "={{ $fromAI('conference', 'Friendly name of the live conference to end for everyone', 'string') }}" } };
-	const { items, error } = await runNode({ parameters: end, items: [{ query: { conference: 'AI Ends This' } }], credentials: env.credentials });
+	const end = {
+		resource: 'conference',
+		operation: 'end',
+		conference: {
+			__rl: true,
+			mode: 'name',
+			value: "={{ $fromAI('conference', 'Friendly name of the live conference to end for everyone', 'string') }}",
+		},
+	};
+	const { items, error } = await runNode({
+		parameters: end,
+		items: [{ query: { conference: 'AI Ends This' } }],
+		credentials: env.credentials,
+	});
 	expect(error).toBeUndefined();
-	expect(items[0].json).toMatchObject({ sid: conference.sid, status: 'completed', reason_conference_ended: 'conference-ended-via-api' });
+	expect(items[0].json).toMatchObject({
+		sid: conference.sid,
+		status: 'completed',
+		reason_conference_ended: 'conference-ended-via-api',
+	});
 	expect(env.sim.state.conferences.find((c) => c.sid === keep.sid)?.status).toBe('in-progress');
 });
 
 test('$fromAI placeholders become the tool schema', () => {
-	const node = { id: 't', name: 'Mute someone', type: NODE_TYPE, typeVersion: 1, position: [0, 0], parameters } as INode;
+	const node = {
+		id: 't',
+		name: 'Mute someone',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+	} as INode;
 	const schema = getSchema(node);
 	expect(Object.keys(schema.shape).sort()).toEqual(['conference', 'muted', 'participant']);
 	expect(schema.shape.muted._def.typeName).toBe('ZodBoolean');
@@ -68,13 +111,21 @@ test('$fromAI placeholders become the tool schema', () => {
 test("the model's arguments fill the fields and go through the same checks", async () => {
 	const conference = env.sim.seedConference({ friendlyName: 'AI Room' });
 	env.sim.seedParticipants(conference.sid, 1, { label: 'alice' });
-	const { items, error } = await runNode({ parameters, items: [{ query: { conference: 'AI Room', participant: 'alice', muted: true } }], credentials: env.credentials });
+	const { items, error } = await runNode({
+		parameters,
+		items: [{ query: { conference: 'AI Room', participant: 'alice', muted: true } }],
+		credentials: env.credentials,
+	});
 	expect(error).toBeUndefined();
 	expect(items[0].json).toMatchObject({ label: 'alice', muted: true });
 	const [request] = participantRequests(env.sim);
 	expect(request.path).toContain(`/Conferences/${conference.sid}/Participants/alice.json`);
 	expect(request.body).toEqual({ Muted: 'true' });
 
-	const refused = await runNode({ parameters, items: [{ query: { conference: 'AI Room', participant: 'alice', muted: 'loudly' } }], credentials: env.credentials });
+	const refused = await runNode({
+		parameters,
+		items: [{ query: { conference: 'AI Room', participant: 'alice', muted: 'loudly' } }],
+		credentials: env.credentials,
+	});
 	expect(refused.error?.message).toContain('Invalid value for "Muted" in item 0');
 });

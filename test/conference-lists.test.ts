@@ -15,12 +15,16 @@ beforeAll(() => {
 	live = [];
 	for (let i = 0; i < 2500; i++) {
 		live.unshift(env.sim.seedConference({ friendlyName: `room ${i}`, createdAt: T0 + i * 1000 }).sid);
-		if (i % 500 === 0) env.sim.seedConference({ friendlyName: `ended ${i}`, status: 'completed', createdAt: T0 + i * 1000 + 1 });
+		if (i % 500 === 0)
+			env.sim.seedConference({ friendlyName: `ended ${i}`, status: 'completed', createdAt: T0 + i * 1000 + 1 });
 	}
 });
 
 async function list(parameters: Record<string, unknown>) {
-	const result = await runNode({ parameters: { resource: 'conference', operation: 'getAll', ...parameters }, credentials: env.credentials });
+	const result = await runNode({
+		parameters: { resource: 'conference', operation: 'getAll', ...parameters },
+		credentials: env.credentials,
+	});
 	expect(result.error).toBeUndefined();
 	return { sids: result.items.map((i) => i.json.sid), requests: conferenceListRequests(env.sim) };
 }
@@ -35,7 +39,10 @@ describe('Get Many pages on next_page_uri', () => {
 	});
 
 	test('Limit asks for no more than it needs, and stops as soon as it has enough', async () => {
-		expect(await list({ limit: 30 })).toEqual({ sids: live.slice(0, 30), requests: [expect.objectContaining({ query: { Status: 'in-progress', PageSize: '30' } })] });
+		expect(await list({ limit: 30 })).toEqual({
+			sids: live.slice(0, 30),
+			requests: [expect.objectContaining({ query: { Status: 'in-progress', PageSize: '30' } })],
+		});
 		env.sim.clearRequests();
 		const { sids, requests } = await list({ limit: 1500 });
 		expect(sids).toEqual(live.slice(0, 1500));
@@ -43,7 +50,10 @@ describe('Get Many pages on next_page_uri', () => {
 	});
 
 	test('Limit defaults to 50, and the items are paired with their input', async () => {
-		const result = await runNode({ parameters: { resource: 'conference', operation: 'getAll' }, credentials: env.credentials });
+		const result = await runNode({
+			parameters: { resource: 'conference', operation: 'getAll' },
+			credentials: env.credentials,
+		});
 		expect(result.items).toHaveLength(50);
 		expect(result.items.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
 		// Get Many starts simplified.
@@ -51,9 +61,20 @@ describe('Get Many pages on next_page_uri', () => {
 	});
 
 	test('a next page link to another host is not followed: the credentials stay with the API host', async () => {
-		env.sim.inject({ kind: 'status', status: 200, method: 'GET', path: '/Conferences.json', body: { conferences: [{ sid: live[0] }], next_page_uri: 'https://collector.example/2010-04-01/Conferences.json' } });
-		const result = await runNode({ parameters: { resource: 'conference', operation: 'getAll', returnAll: true }, credentials: env.credentials });
-		expect(result.error?.message).toMatch(/^Twilio's next page link is not a path on the API host, so it was not followed/);
+		env.sim.inject({
+			kind: 'status',
+			status: 200,
+			method: 'GET',
+			path: '/Conferences.json',
+			body: { conferences: [{ sid: live[0] }], next_page_uri: 'https://collector.example/2010-04-01/Conferences.json' },
+		});
+		const result = await runNode({
+			parameters: { resource: 'conference', operation: 'getAll', returnAll: true },
+			credentials: env.credentials,
+		});
+		expect(result.error?.message).toMatch(
+			/^Twilio's next page link is not a path on the API host, so it was not followed/,
+		);
 		expect(result.error?.description).toContain('1 entries had been read');
 		expect(env.sim.requests).toHaveLength(1);
 	});
@@ -64,21 +85,40 @@ describe('the conference picker reads the same list', () => {
 		const first = await runListSearch('searchConferences', { parameters: {}, credentials: env.credentials });
 		expect(first.results.map((r) => r.value)).toEqual(live.slice(0, 100));
 		expect(conferenceListRequests(env.sim)[0].query).toEqual({ Status: 'in-progress', PageSize: '100' });
-		const second = await runListSearch('searchConferences', { parameters: {}, credentials: env.credentials, paginationToken: first.paginationToken });
+		const second = await runListSearch('searchConferences', {
+			parameters: {},
+			credentials: env.credentials,
+			paginationToken: first.paginationToken,
+		});
 		expect(second.results.map((r) => r.value)).toEqual(live.slice(100, 200));
 	});
 
 	test('a page token that names another host is refused without a request', async () => {
 		await expect(
-			runListSearch('searchConferences', { parameters: {}, credentials: env.credentials, paginationToken: `https://collector.example/2010-04-01/Accounts/${ACCOUNT_SID}/Conferences.json` }),
+			runListSearch('searchConferences', {
+				parameters: {},
+				credentials: env.credentials,
+				paginationToken: `https://collector.example/2010-04-01/Accounts/${ACCOUNT_SID}/Conferences.json`,
+			}),
 		).rejects.toThrow(/page token is not a path on the API host/);
-		await expect(runListSearch('searchParticipants', { parameters: { conference: rl('id', live[0]) }, credentials: env.credentials, paginationToken: '//collector.example/x' })).rejects.toThrow(/not a path on the API host/);
+		await expect(
+			runListSearch('searchParticipants', {
+				parameters: { conference: rl('id', live[0]) },
+				credentials: env.credentials,
+				paginationToken: '//collector.example/x',
+			}),
+		).rejects.toThrow(/not a path on the API host/);
 		expect(env.sim.requests).toHaveLength(0);
 	});
 });
 
 test('the friendly-name look-up sends the same query rules: Status in-progress and the exact name', async () => {
-	const { error } = await runNode({ parameters: { resource: 'conference', operation: 'get', conference: rl('name', 'room 7') }, credentials: env.credentials });
+	const { error } = await runNode({
+		parameters: { resource: 'conference', operation: 'get', conference: rl('name', 'room 7') },
+		credentials: env.credentials,
+	});
 	expect(error).toBeUndefined();
-	expect(conferenceListRequests(env.sim).map((r) => r.query)).toEqual([{ FriendlyName: 'room 7', Status: 'in-progress', PageSize: '20' }]);
+	expect(conferenceListRequests(env.sim).map((r) => r.query)).toEqual([
+		{ FriendlyName: 'room 7', Status: 'in-progress', PageSize: '20' },
+	]);
 });

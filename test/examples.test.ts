@@ -27,8 +27,17 @@ function dropped(given: unknown, kept: unknown, at = ''): string[] {
 }
 
 test('there are examples, and a warm transfer among them', () => {
-	expect(files).toEqual(expect.arrayContaining([path.join('examples', 'warm-transfer.json'), path.join('examples', 'warm-transfer-end.json')]));
-	const types = files.flatMap((file) => (JSON.parse(readFileSync(path.join(PACKAGE_DIR, file), 'utf8')) as { nodes: INode[] }).nodes.map((node) => node.type));
+	expect(files).toEqual(
+		expect.arrayContaining([
+			path.join('examples', 'warm-transfer.json'),
+			path.join('examples', 'warm-transfer-end.json'),
+		]),
+	);
+	const types = files.flatMap((file) =>
+		(JSON.parse(readFileSync(path.join(PACKAGE_DIR, file), 'utf8')) as { nodes: INode[] }).nodes.map(
+			(node) => node.type,
+		),
+	);
 	expect(types.filter((type) => type.startsWith('n8n-nodes-twilio-conference.')).length).toBeGreaterThan(20);
 });
 

@@ -27,38 +27,76 @@ async function collection(operation: string, ...names: string[]): Promise<INodeP
 	const description = loader.getNode('twilioConference').type.description as { properties: INodeProperties[] };
 	return names.flatMap((name) => {
 		const property = description.properties.find(
-			(p) => p.name === name && p.displayOptions?.show?.operation?.includes(operation) && !p.displayOptions?.show?.['@version']?.includes(1),
+			(p) =>
+				p.name === name &&
+				p.displayOptions?.show?.operation?.includes(operation) &&
+				!p.displayOptions?.show?.['@version']?.includes(1),
 		);
 		return (property?.options ?? []) as INodeProperties[];
 	});
 }
 
 /** Create's optional fields are in five collections, grouped by what they are for. */
-const CREATE_COLLECTIONS = ['additionalFields', 'conferenceOptions', 'recordingOptions', 'machineDetection', 'emergencyCalling'];
+const CREATE_COLLECTIONS = [
+	'additionalFields',
+	'conferenceOptions',
+	'recordingOptions',
+	'machineDetection',
+	'emergencyCalling',
+];
 
 test("Create's optional fields are grouped: each collection sorted, together all 58, none twice", async () => {
 	const groups = await Promise.all(CREATE_COLLECTIONS.map(async (name) => await collection('create', name)));
 	expect(groups.map((g) => g.length)).toEqual([25, 5, 13, 7, 8]);
-	for (const group of groups) expect(group.map((o) => o.displayName)).toEqual([...group.map((o) => o.displayName)].sort((a, b) => a.localeCompare(b)));
+	for (const group of groups)
+		expect(group.map((o) => o.displayName)).toEqual(
+			[...group.map((o) => o.displayName)].sort((a, b) => a.localeCompare(b)),
+		);
 	const names = groups.flat().map((o) => o.name);
 	expect(new Set(names).size).toBe(58);
 	expect(groups[0].map((o) => o.name)).toContain('label');
-	expect(groups[1].map((o) => o.name)).toEqual(['conferenceStatusCallback', 'conferenceStatusCallbackEvent', 'conferenceStatusCallbackMethod', 'maxParticipants', 'region']);
+	expect(groups[1].map((o) => o.name)).toEqual([
+		'conferenceStatusCallback',
+		'conferenceStatusCallbackEvent',
+		'conferenceStatusCallbackMethod',
+		'maxParticipants',
+		'region',
+	]);
 });
 
 test('version 1 workflows keep every optional field in one Additional Fields collection, and it still reaches the wire', async () => {
 	const { error } = await runNode({
-		parameters: { resource: 'participant', operation: 'create', conference: 'Version 1', from: '+15017122661', to: '+15558675310', additionalFields: { label: 'v1', maxParticipants: 10, record: true } },
+		parameters: {
+			resource: 'participant',
+			operation: 'create',
+			conference: 'Version 1',
+			from: '+15017122661',
+			to: '+15558675310',
+			additionalFields: { label: 'v1', maxParticipants: 10, record: true },
+		},
 		typeVersion: 1,
 		credentials: env.credentials,
 	});
 	expect(error).toBeUndefined();
-	expect(participantRequests(env.sim)[0].body).toEqual({ From: '+15017122661', To: '+15558675310', Label: 'v1', MaxParticipants: '10', Record: 'true' });
+	expect(participantRequests(env.sim)[0].body).toEqual({
+		From: '+15017122661',
+		To: '+15558675310',
+		Label: 'v1',
+		MaxParticipants: '10',
+		Record: 'true',
+	});
 });
 
 test('version 2 drops an entry its collection does not hold, as n8n does for any collection', async () => {
 	await runNode({
-		parameters: { resource: 'participant', operation: 'create', conference: 'Version 2', from: '+15017122661', to: '+15558675310', additionalFields: { label: 'v2', maxParticipants: 10 } },
+		parameters: {
+			resource: 'participant',
+			operation: 'create',
+			conference: 'Version 2',
+			from: '+15017122661',
+			to: '+15558675310',
+			additionalFields: { label: 'v2', maxParticipants: 10 },
+		},
 		credentials: env.credentials,
 	});
 	expect(participantRequests(env.sim)[0].body).toEqual({ From: '+15017122661', To: '+15558675310', Label: 'v2' });
@@ -69,11 +107,18 @@ test('the reference lists 58 optional Create parameters and 12 Update parameters
 	expect(updateReference()).toHaveLength(12);
 });
 
-test('Create sends all 58 optional parameters, each under Twilio\'s name and in Twilio\'s form', async () => {
+test("Create sends all 58 optional parameters, each under Twilio's name and in Twilio's form", async () => {
 	const rows = optional(createReference());
 	const { fields, wire } = samples(rows);
 	const { items, error } = await runNode({
-		parameters: { resource: 'participant', operation: 'create', conference: 'All Fields Room', from: '+15017122661', to: 'sip:alice@example.com', ...inCreateGroups(fields) },
+		parameters: {
+			resource: 'participant',
+			operation: 'create',
+			conference: 'All Fields Room',
+			from: '+15017122661',
+			to: 'sip:alice@example.com',
+			...inCreateGroups(fields),
+		},
 		credentials: env.credentials,
 	});
 	expect(error).toBeUndefined();
@@ -83,7 +128,9 @@ test('Create sends all 58 optional parameters, each under Twilio\'s name and in 
 	// Lists go as the key repeated once per value: never Key[]=, never joined with commas.
 	expect(request.rawBody).not.toMatch(/%5B%5D|\[\]/);
 	expect(request.rawBody.match(/(^|&)ConferenceStatusCallbackEvent=/g)).toHaveLength(9);
-	expect(request.rawBody).toContain('StatusCallbackEvent=initiated&StatusCallbackEvent=ringing&StatusCallbackEvent=answered&StatusCallbackEvent=completed');
+	expect(request.rawBody).toContain(
+		'StatusCallbackEvent=initiated&StatusCallbackEvent=ringing&StatusCallbackEvent=answered&StatusCallbackEvent=completed',
+	);
 });
 
 test('Update sends all 12 parameters', async () => {
@@ -91,7 +138,13 @@ test('Update sends all 12 parameters', async () => {
 	const [participant] = env.sim.seedParticipants(conference.sid, 1);
 	const { fields, wire } = samples(updateReference());
 	const { items, error } = await runNode({
-		parameters: { resource: 'participant', operation: 'update', conference: conference.sid, participant: participant.call_sid, updateFields: fields },
+		parameters: {
+			resource: 'participant',
+			operation: 'update',
+			conference: conference.sid,
+			participant: participant.call_sid,
+			updateFields: fields,
+		},
 		credentials: env.credentials,
 	});
 	expect(error).toBeUndefined();
@@ -101,7 +154,15 @@ test('Update sends all 12 parameters', async () => {
 
 test('only the fields the user set are sent', async () => {
 	await runNode({
-		parameters: { resource: 'participant', operation: 'create', conference: 'Sparse', from: '+15017122661', to: '+15558675310', recordingOptions: { record: false }, additionalFields: { label: '' } },
+		parameters: {
+			resource: 'participant',
+			operation: 'create',
+			conference: 'Sparse',
+			from: '+15017122661',
+			to: '+15558675310',
+			recordingOptions: { record: false },
+			additionalFields: { label: '' },
+		},
 		credentials: env.credentials,
 	});
 	expect(participantRequests(env.sim)[0].rawBody).toBe('From=%2B15017122661&To=%2B15558675310&Record=false');
@@ -130,14 +191,25 @@ describe("every field, once added and left as the editor fills it, sends Twilio'
 		env.sim.seedParticipants(conference.sid, 1, { label: 'dflt' });
 		const options = await collection(operation, ...names);
 		const checked = rows().filter((row) => !EXCEPTIONS.includes(row.name));
-		const fields = Object.fromEntries(checked.map((row) => [fieldName(row.name), options.find((o) => o.name === fieldName(row.name))?.default]));
+		const fields = Object.fromEntries(
+			checked.map((row) => [fieldName(row.name), options.find((o) => o.name === fieldName(row.name))?.default]),
+		);
 		const { error } = await runNode({
-			parameters: { resource: 'participant', operation, conference: conference.sid, participant: 'dflt', from: '+15017122661', to: '+15558675310', ...(operation === 'create' ? inCreateGroups(fields) : { updateFields: fields }) },
+			parameters: {
+				resource: 'participant',
+				operation,
+				conference: conference.sid,
+				participant: 'dflt',
+				from: '+15017122661',
+				to: '+15558675310',
+				...(operation === 'create' ? inCreateGroups(fields) : { updateFields: fields }),
+			},
 			credentials: env.credentials,
 		});
 		expect(error).toBeUndefined();
 		const body = participantRequests(env.sim)[0].body;
-		const expected: Record<string, string | string[]> = operation === 'create' ? { From: '+15017122661', To: '+15558675310' } : {};
+		const expected: Record<string, string | string[]> =
+			operation === 'create' ? { From: '+15017122661', To: '+15558675310' } : {};
 		for (const row of checked) {
 			const wire = wireDefault(row);
 			if (wire !== undefined) expected[row.name] = wire;
@@ -148,7 +220,14 @@ describe("every field, once added and left as the editor fills it, sends Twilio'
 
 test('a list given by an expression as text is split into repeated keys', async () => {
 	await runNode({
-		parameters: { resource: 'participant', operation: 'create', conference: 'Lists', from: '+15017122661', to: '+15558675310', additionalFields: { statusCallbackEvent: '={{ "ringing, answered" }}' } },
+		parameters: {
+			resource: 'participant',
+			operation: 'create',
+			conference: 'Lists',
+			from: '+15017122661',
+			to: '+15558675310',
+			additionalFields: { statusCallbackEvent: '={{ "ringing, answered" }}' },
+		},
 		credentials: env.credentials,
 	});
 	expect(participantRequests(env.sim)[0].rawBody).toContain('StatusCallbackEvent=ringing&StatusCallbackEvent=answered');
@@ -182,7 +261,8 @@ describe('every parameter has the editor field its type calls for', () => {
 			} else if (/US or CA/.test(row.range)) {
 				expect(values.filter((v) => v !== '').sort()).toEqual(['CA', 'US']);
 			} else expect(field?.type).toBe('string');
-			if (field?.type === 'options' || field?.type === 'multiOptions') expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+			if (field?.type === 'options' || field?.type === 'multiOptions')
+				expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 		}
 	});
 });

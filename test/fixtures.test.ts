@@ -22,9 +22,13 @@ const spec = JSON.parse(readFileSync(path.join(FIXTURES, 'twilio_api_v2010.subse
 describe('the OpenAPI subset', () => {
 	test('holds every operation the script keeps, and only those', () => {
 		const operations = Object.entries(spec.paths).flatMap(([template, item]) =>
-			Object.keys(item).filter((key) => ['get', 'post', 'delete', 'put', 'patch'].includes(key)).map((method) => `${method} ${template}`),
+			Object.keys(item)
+				.filter((key) => ['get', 'post', 'delete', 'put', 'patch'].includes(key))
+				.map((method) => `${method} ${template}`),
 		);
-		const kept = Object.entries(KEEP).flatMap(([template, methods]) => methods.map((method) => `${method} ${template}`));
+		const kept = Object.entries(KEEP).flatMap(([template, methods]) =>
+			methods.map((method) => `${method} ${template}`),
+		);
 		expect(operations.sort()).toEqual(kept.sort());
 	});
 
@@ -49,9 +53,13 @@ describe('the parameter facts', () => {
 	test('both tables read, with the rows the tests rely on', () => {
 		const create = createReference();
 		const update = updateReference();
-		expect(create.map((row) => row.name)).toEqual(expect.arrayContaining(['From', 'To', 'Label', 'TimeLimit', 'WaitUrl']));
+		expect(create.map((row) => row.name)).toEqual(
+			expect.arrayContaining(['From', 'To', 'Label', 'TimeLimit', 'WaitUrl']),
+		);
 		expect(create.find((row) => row.name === 'TimeLimit')).toMatchObject({ type: 'integer', range: '1..86400' });
-		expect(update.map((row) => row.name)).toEqual(expect.arrayContaining(['Muted', 'Hold', 'WaitUrl', 'CallSidToCoach']));
+		expect(update.map((row) => row.name)).toEqual(
+			expect.arrayContaining(['Muted', 'Hold', 'WaitUrl', 'CallSidToCoach']),
+		);
 		expect(create.filter((row) => row.required).map((row) => row.name)).toEqual(['From', 'To']);
 	});
 });

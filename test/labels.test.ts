@@ -8,10 +8,26 @@ const PRINTABLE_ASCII = Array.from({ length: 0x7e - 0x20 + 1 }, (_, i) => String
 	.filter((c) => c !== '/')
 	.join('');
 const NON_ASCII = 'Zoë 会議室 🎧 Ωμέγα — naïve café';
-const TRICKY = ['a b', '#hash', '100%', 'plus+sign', 'this&that', 'what?', `"quoted" and 'single'`, '..', '.', '%2E', 'ends.json', 'x'.repeat(128)];
+const TRICKY = [
+	'a b',
+	'#hash',
+	'100%',
+	'plus+sign',
+	'this&that',
+	'what?',
+	`"quoted" and 'single'`,
+	'..',
+	'.',
+	'%2E',
+	'ends.json',
+	'x'.repeat(128),
+];
 
 const participant = (conference: string, label: string, operation: string, extra: Record<string, unknown> = {}) =>
-	runNode({ parameters: { resource: 'participant', operation, conference, participant: label, ...extra }, credentials: env.credentials });
+	runNode({
+		parameters: { resource: 'participant', operation, conference, participant: label, ...extra },
+		credentials: env.credentials,
+	});
 
 describe.each([
 	['every printable ASCII character', PRINTABLE_ASCII],
@@ -52,12 +68,20 @@ describe.each([
 	test('works as a conference friendly name on Create', async () => {
 		const friendlyName = `conf ${label}`;
 		const { error } = await runNode({
-			parameters: { resource: 'participant', operation: 'create', conference: friendlyName, from: '+15017122661', to: '+15558675310' },
+			parameters: {
+				resource: 'participant',
+				operation: 'create',
+				conference: friendlyName,
+				from: '+15017122661',
+				to: '+15558675310',
+			},
 			credentials: env.credentials,
 		});
 		expect(error).toBeUndefined();
 		expect(env.sim.state.conferences.some((c) => c.friendly_name === friendlyName)).toBe(true);
-		expect(participantRequests(env.sim)[0].path).toContain(`/Conferences/${encodeURIComponent(friendlyName)}/Participants.json`);
+		expect(participantRequests(env.sim)[0].path).toContain(
+			`/Conferences/${encodeURIComponent(friendlyName)}/Participants.json`,
+		);
 	});
 });
 
@@ -71,7 +95,14 @@ describe('labels and names Twilio would refuse, or that would change the path, a
 	])('Label with %s on Create', async (_what, label, problem) => {
 		const conference = env.sim.seedConference({ friendlyName: `refused ${Math.random()}` });
 		const result = await runNode({
-			parameters: { resource: 'participant', operation: 'create', conference: conference.sid, from: '+15017122661', to: '+15558675310', additionalFields: { label } },
+			parameters: {
+				resource: 'participant',
+				operation: 'create',
+				conference: conference.sid,
+				from: '+15017122661',
+				to: '+15558675310',
+				additionalFields: { label },
+			},
 			credentials: env.credentials,
 		});
 		expect(result.error?.message).toBe(`Invalid value for "Label" in item 0: a label ${problem}`);
@@ -103,7 +134,9 @@ describe('labels and names Twilio would refuse, or that would change the path, a
 				},
 				credentials: env.credentials,
 			});
-			expect(result.error?.message).toBe(`Invalid value for "Conference" in item 0: "${name}" cannot be a conference name: it would change the request's path`);
+			expect(result.error?.message).toBe(
+				`Invalid value for "Conference" in item 0: "${name}" cannot be a conference name: it would change the request's path`,
+			);
 		}
 		expect(env.sim.requests).toEqual([]);
 	});

@@ -1,8 +1,14 @@
 import { conferenceListQuery } from '../nodes/TwilioConference/helpers/conferenceList';
-import { checkedDates, CREATED_KEYS, dateFieldName, dateFilterFields, FilterProblem } from '../nodes/TwilioConference/helpers/listFilters';
+import {
+	checkedDates,
+	CREATED_KEYS,
+	dateFieldName,
+	dateFilterFields,
+	FilterProblem,
+} from '../nodes/TwilioConference/helpers/listFilters';
 import { twilioDay } from '../nodes/TwilioConference/helpers/validation';
 
-describe('twilioDay: dates as Twilio\'s list filters take them', () => {
+describe("twilioDay: dates as Twilio's list filters take them", () => {
 	test.each([
 		['2026-11-01', '2026-11-01'],
 		['2026-11-01T00:00:00', '2026-11-01'],
@@ -14,7 +20,19 @@ describe('twilioDay: dates as Twilio\'s list filters take them', () => {
 		expect(twilioDay(value)).toBe(day);
 	});
 
-	test.each(['2026-02-30', '2027-02-29', '11/01/2026', '2026-1-1', '20261101', 'yesterday', '', 20261101, null, new Date(NaN), {}])('%p is refused', (value) => {
+	test.each([
+		'2026-02-30',
+		'2027-02-29',
+		'11/01/2026',
+		'2026-1-1',
+		'20261101',
+		'yesterday',
+		'',
+		20261101,
+		null,
+		new Date(NaN),
+		{},
+	])('%p is refused', (value) => {
 		expect(() => twilioDay(value)).toThrow(/expected a date such as 2026-11-01/);
 	});
 });
@@ -27,13 +45,28 @@ describe('date filter fields', () => {
 			['Created On or After', 'createdOnOrAfter', 'dateTime', 'DateCreated>'],
 			['Created On or Before', 'createdOnOrBefore', 'dateTime', 'DateCreated<'],
 		]);
-		expect(dateFilterFields('DateUpdated', 'x').map((f) => f.name)).toEqual(['updatedOn', 'updatedOnOrAfter', 'updatedOnOrBefore']);
-		expect([dateFieldName('DateUpdated<'), dateFieldName('DateCreated'), dateFieldName('Status')]).toEqual(['Updated On or Before', 'Created On', undefined]);
+		expect(dateFilterFields('DateUpdated', 'x').map((f) => f.name)).toEqual([
+			'updatedOn',
+			'updatedOnOrAfter',
+			'updatedOnOrBefore',
+		]);
+		expect([dateFieldName('DateUpdated<'), dateFieldName('DateCreated'), dateFieldName('Status')]).toEqual([
+			'Updated On or Before',
+			'Created On',
+			undefined,
+		]);
 	});
 
 	test('checkedDates writes YYYY-MM-DD, leaves empty ones out, and names the field of a bad one', () => {
-		expect(checkedDates({ 'DateCreated<': '2026-11-01T00:00:00', DateCreated: '', 'DateCreated>': undefined, Other: 'x' }, CREATED_KEYS)).toEqual({ 'DateCreated<': '2026-11-01', Other: 'x' });
-		expect(checkedDates({ 'DateCreated>': 'soon' }, CREATED_KEYS)).toEqual(new FilterProblem('Created On or After', 'expected a date such as 2026-11-01, got soon'));
+		expect(
+			checkedDates(
+				{ 'DateCreated<': '2026-11-01T00:00:00', DateCreated: '', 'DateCreated>': undefined, Other: 'x' },
+				CREATED_KEYS,
+			),
+		).toEqual({ 'DateCreated<': '2026-11-01', Other: 'x' });
+		expect(checkedDates({ 'DateCreated>': 'soon' }, CREATED_KEYS)).toEqual(
+			new FilterProblem('Created On or After', 'expected a date such as 2026-11-01, got soon'),
+		);
 	});
 });
 
@@ -41,7 +74,9 @@ describe('conferenceListQuery: one query for Get Many, the picker and the look-u
 	test('Status is always there, in-progress when not given', () => {
 		expect(conferenceListQuery({})).toEqual({ Status: 'in-progress' });
 		expect(conferenceListQuery({ Status: '', FriendlyName: '' })).toEqual({ Status: 'in-progress' });
-		expect(conferenceListQuery({ Status: 'init', FriendlyName: 'Room #1 / ☕', 'DateUpdated>': '2026-11-01T12:00:00' })).toEqual({ Status: 'init', FriendlyName: 'Room #1 / ☕', 'DateUpdated>': '2026-11-01' });
+		expect(
+			conferenceListQuery({ Status: 'init', FriendlyName: 'Room #1 / ☕', 'DateUpdated>': '2026-11-01T12:00:00' }),
+		).toEqual({ Status: 'init', FriendlyName: 'Room #1 / ☕', 'DateUpdated>': '2026-11-01' });
 	});
 
 	test.each([

@@ -10,7 +10,10 @@ const rl = (mode: string, value: string) => ({ __rl: true, mode, value });
 
 describe('every mode of both pickers drives the operations', () => {
 	const get = (conference: object, participant: object) =>
-		runNode({ parameters: { resource: 'participant', operation: 'get', conference, participant, simplify: true }, credentials: env.credentials });
+		runNode({
+			parameters: { resource: 'participant', operation: 'get', conference, participant, simplify: true },
+			credentials: env.credentials,
+		});
 
 	test.each([
 		['list', 'list'],
@@ -27,7 +30,9 @@ describe('every mode of both pickers drives the operations', () => {
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ call_sid: p.call_sid, conference_sid: conference.sid });
 		const last = participantRequests(env.sim).pop();
-		expect(last?.path).toBe(`/2010-04-01/Accounts/${ACCOUNT_SID}/Conferences/${conference.sid}/Participants/${encodeURIComponent(participantValue)}.json`);
+		expect(last?.path).toBe(
+			`/2010-04-01/Accounts/${ACCOUNT_SID}/Conferences/${conference.sid}/Participants/${encodeURIComponent(participantValue)}.json`,
+		);
 	});
 
 	test('Create by friendly name sends the name, Create from the list sends the SID', async () => {
@@ -35,24 +40,36 @@ describe('every mode of both pickers drives the operations', () => {
 		const base = { resource: 'participant', operation: 'create', from: '+15017122661', to: '+15558675310' };
 		await runNode({ parameters: { ...base, conference: rl('name', 'brand new room') }, credentials: env.credentials });
 		await runNode({ parameters: { ...base, conference: rl('list', conference.sid) }, credentials: env.credentials });
-		expect(participantRequests(env.sim).map((r) => r.path.split('/')[5])).toEqual(['brand%20new%20room', conference.sid]);
+		expect(participantRequests(env.sim).map((r) => r.path.split('/')[5])).toEqual([
+			'brand%20new%20room',
+			conference.sid,
+		]);
 		expect(env.sim.requests.filter((r) => r.path.endsWith('/Conferences.json'))).toHaveLength(0);
 	});
 
-	test.each(['getAll', 'update', 'delete'])('%s resolves a friendly name to the conference SID first', async (operation) => {
-		const name = `resolve ${operation}`;
-		const conference = env.sim.seedConference({ friendlyName: name });
-		env.sim.seedParticipants(conference.sid, 1, { label: 'x' });
-		const { error } = await runNode({
-			parameters: { resource: 'participant', operation, conference: rl('name', name), participant: rl('label', 'x'), updateFields: { muted: true } },
-			credentials: env.credentials,
-		});
-		expect(error).toBeUndefined();
-		const [lookup, call] = env.sim.requests;
-		expect(lookup.path).toBe(`/2010-04-01/Accounts/${ACCOUNT_SID}/Conferences.json`);
-		expect(lookup.query).toEqual({ FriendlyName: name, Status: 'in-progress', PageSize: '20' });
-		expect(call.path).toContain(`/Conferences/${conference.sid}/Participants`);
-	});
+	test.each(['getAll', 'update', 'delete'])(
+		'%s resolves a friendly name to the conference SID first',
+		async (operation) => {
+			const name = `resolve ${operation}`;
+			const conference = env.sim.seedConference({ friendlyName: name });
+			env.sim.seedParticipants(conference.sid, 1, { label: 'x' });
+			const { error } = await runNode({
+				parameters: {
+					resource: 'participant',
+					operation,
+					conference: rl('name', name),
+					participant: rl('label', 'x'),
+					updateFields: { muted: true },
+				},
+				credentials: env.credentials,
+			});
+			expect(error).toBeUndefined();
+			const [lookup, call] = env.sim.requests;
+			expect(lookup.path).toBe(`/2010-04-01/Accounts/${ACCOUNT_SID}/Conferences.json`);
+			expect(lookup.query).toEqual({ FriendlyName: name, Status: 'in-progress', PageSize: '20' });
+			expect(call.path).toContain(`/Conferences/${conference.sid}/Participants`);
+		},
+	);
 
 	test('a friendly name with no live conference fails clearly, sending nothing else', async () => {
 		env.sim.seedConference({ friendlyName: 'ended', status: 'completed' });
@@ -72,21 +89,37 @@ describe('every mode of both pickers drives the operations', () => {
 	});
 
 	test.each([
-		['conference', rl('id', 'CF123'), rl('label', 'x'), 'A conference SID is "CF" followed by 32 hexadecimal characters'],
-		['participant', rl('id', 'CF0123456789abcdef0123456789abcdef'), rl('id', 'alice'), 'A Call SID is "CA" followed by 32 hexadecimal characters'],
-	])('a typed %s SID that is not a SID is stopped by the mode\'s own check', async (_name, conference, participant, message) => {
-		await expect(get(conference, participant)).rejects.toThrow(message);
-		expect(env.sim.requests).toHaveLength(0);
-	});
+		[
+			'conference',
+			rl('id', 'CF123'),
+			rl('label', 'x'),
+			'A conference SID is "CF" followed by 32 hexadecimal characters',
+		],
+		[
+			'participant',
+			rl('id', 'CF0123456789abcdef0123456789abcdef'),
+			rl('id', 'alice'),
+			'A Call SID is "CA" followed by 32 hexadecimal characters',
+		],
+	])(
+		"a typed %s SID that is not a SID is stopped by the mode's own check",
+		async (_name, conference, participant, message) => {
+			await expect(get(conference, participant)).rejects.toThrow(message);
+			expect(env.sim.requests).toHaveLength(0);
+		},
+	);
 
 	test.each([
 		['conference', rl('id', '={{ "CF123" }}'), rl('label', 'x'), 'Conference'],
 		['participant', rl('id', 'CF0123456789abcdef0123456789abcdef'), rl('id', '={{ "alice" }}'), 'Participant'],
-	])('a %s SID from an expression that is not a SID is refused before sending', async (_name, conference, participant, field) => {
-		const { error } = await get(conference, participant);
-		expect(error?.message).toContain(`Invalid value for "${field}" in item 0`);
-		expect(env.sim.requests).toHaveLength(0);
-	});
+	])(
+		'a %s SID from an expression that is not a SID is refused before sending',
+		async (_name, conference, participant, field) => {
+			const { error } = await get(conference, participant);
+			expect(error?.message).toContain(`Invalid value for "${field}" in item 0`);
+			expect(env.sim.requests).toHaveLength(0);
+		},
+	);
 });
 
 describe('friendly-name look-ups', () => {
@@ -94,7 +127,12 @@ describe('friendly-name look-ups', () => {
 		const conference = env.sim.seedConference({ friendlyName: 'shared lookup' });
 		env.sim.seedParticipants(conference.sid, 3, (i: number) => ({ label: `p${i}` }));
 		const { items, error } = await runNode({
-			parameters: { resource: 'participant', operation: 'get', conference: rl('name', 'shared lookup'), participant: rl('label', '={{ $json.label }}') },
+			parameters: {
+				resource: 'participant',
+				operation: 'get',
+				conference: rl('name', 'shared lookup'),
+				participant: rl('label', '={{ $json.label }}'),
+			},
 			items: [{ label: 'p0' }, { label: 'p1' }, { label: 'p2' }],
 			credentials: env.credentials,
 		});
@@ -107,7 +145,12 @@ describe('friendly-name look-ups', () => {
 		env.sim.seedConference({ friendlyName: 'dup' });
 		env.sim.seedConference({ friendlyName: 'dup' });
 		const { items } = await runNode({
-			parameters: { resource: 'participant', operation: 'get', conference: rl('name', 'dup'), participant: rl('label', 'x') },
+			parameters: {
+				resource: 'participant',
+				operation: 'get',
+				conference: rl('name', 'dup'),
+				participant: rl('label', 'x'),
+			},
 			items: [{}, {}],
 			credentials: env.credentials,
 			continueOnFail: true,

@@ -11,9 +11,15 @@ function seed(count = 3) {
 }
 
 describe('Create', () => {
-	test('adds a participant by friendly name with From and To, and outputs Twilio\'s participant JSON', async () => {
+	test("adds a participant by friendly name with From and To, and outputs Twilio's participant JSON", async () => {
 		const { items, error } = await runNode({
-			parameters: { resource: 'participant', operation: 'create', conference: 'Sales Standup', from: '+15017122661', to: '+15558675310' },
+			parameters: {
+				resource: 'participant',
+				operation: 'create',
+				conference: 'Sales Standup',
+				from: '+15017122661',
+				to: '+15558675310',
+			},
 			credentials: env.credentials,
 		});
 		expect(error).toBeUndefined();
@@ -33,7 +39,13 @@ describe('Create', () => {
 	test('joins an existing conference by SID', async () => {
 		const { conference } = seed(0);
 		const { items } = await runNode({
-			parameters: { resource: 'participant', operation: 'create', conference: conference.sid, from: '+15017122661', to: 'client:alice' },
+			parameters: {
+				resource: 'participant',
+				operation: 'create',
+				conference: conference.sid,
+				from: '+15017122661',
+				to: 'client:alice',
+			},
 			credentials: env.credentials,
 		});
 		expect(participantRequests(env.sim)[0].path).toBe(`${base}/${conference.sid}/Participants.json`);
@@ -45,7 +57,12 @@ describe('Get', () => {
 	test('reads a participant by Call SID', async () => {
 		const { conference, participants } = seed();
 		const { items } = await runNode({
-			parameters: { resource: 'participant', operation: 'get', conference: conference.sid, participant: participants[1].call_sid },
+			parameters: {
+				resource: 'participant',
+				operation: 'get',
+				conference: conference.sid,
+				participant: participants[1].call_sid,
+			},
 			credentials: env.credentials,
 		});
 		const [request] = participantRequests(env.sim);
@@ -82,14 +99,25 @@ describe('Update', () => {
 		const [request] = participantRequests(env.sim);
 		expect(request.method).toBe('POST');
 		expect(request.path).toBe(`${base}/${conference.sid}/Participants/agent%200.json`);
-		expect(request.body).toEqual({ Muted: 'true', Hold: 'true', HoldUrl: 'https://example.com/hold.xml', HoldMethod: 'GET' });
+		expect(request.body).toEqual({
+			Muted: 'true',
+			Hold: 'true',
+			HoldUrl: 'https://example.com/hold.xml',
+			HoldMethod: 'GET',
+		});
 		expect(items[0].json).toMatchObject({ label: 'agent 0', muted: true, hold: true });
 	});
 
 	test('sends false as false, not as an omitted field', async () => {
 		const { conference } = seed();
 		await runNode({
-			parameters: { resource: 'participant', operation: 'update', conference: conference.sid, participant: 'agent 1', updateFields: { muted: false, endConferenceOnExit: false } },
+			parameters: {
+				resource: 'participant',
+				operation: 'update',
+				conference: conference.sid,
+				participant: 'agent 1',
+				updateFields: { muted: false, endConferenceOnExit: false },
+			},
 			credentials: env.credentials,
 		});
 		const [request] = participantRequests(env.sim);
@@ -102,13 +130,23 @@ describe('Delete', () => {
 	test('removes a participant and outputs deleted: true with what was removed', async () => {
 		const { conference, participants } = seed();
 		const { items } = await runNode({
-			parameters: { resource: 'participant', operation: 'delete', conference: conference.sid, participant: participants[0].call_sid },
+			parameters: {
+				resource: 'participant',
+				operation: 'delete',
+				conference: conference.sid,
+				participant: participants[0].call_sid,
+			},
 			credentials: env.credentials,
 		});
 		const [request] = participantRequests(env.sim);
 		expect(request.method).toBe('DELETE');
 		expect(request.status).toBe(204);
-		expect(items).toEqual([{ json: { deleted: true, conferenceSid: conference.sid, participant: participants[0].call_sid }, pairedItem: { item: 0 } }]);
+		expect(items).toEqual([
+			{
+				json: { deleted: true, conferenceSid: conference.sid, participant: participants[0].call_sid },
+				pairedItem: { item: 0 },
+			},
+		]);
 		expect(env.sim.state.participants.some((p) => p.call_sid === participants[0].call_sid)).toBe(false);
 	});
 });
@@ -125,14 +163,25 @@ describe('Get Many', () => {
 		expect(participantRequests(env.sim)[0].query).toEqual({ PageSize: '1000' });
 	});
 
-	test('passes the Muted, Hold and Coaching filters under Twilio\'s names', async () => {
+	test("passes the Muted, Hold and Coaching filters under Twilio's names", async () => {
 		const conference = env.sim.seedConference({ friendlyName: 'filters' });
 		env.sim.seedParticipants(conference.sid, 6, (i: number) => ({ muted: i % 2 === 0, hold: i < 3 }));
 		const { items } = await runNode({
-			parameters: { resource: 'participant', operation: 'getAll', conference: conference.sid, returnAll: true, filters: { muted: true, hold: false, coaching: false } },
+			parameters: {
+				resource: 'participant',
+				operation: 'getAll',
+				conference: conference.sid,
+				returnAll: true,
+				filters: { muted: true, hold: false, coaching: false },
+			},
 			credentials: env.credentials,
 		});
-		expect(participantRequests(env.sim)[0].query).toEqual({ PageSize: '1000', Muted: 'true', Hold: 'false', Coaching: 'false' });
+		expect(participantRequests(env.sim)[0].query).toEqual({
+			PageSize: '1000',
+			Muted: 'true',
+			Hold: 'false',
+			Coaching: 'false',
+		});
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toMatchObject({ muted: true, hold: false });
 	});
@@ -152,7 +201,11 @@ test('several input items use expressions per item', async () => {
 			conference: conference.sid,
 			from: '+15017122661',
 			to: '={{ $json.phone }}',
-			additionalFields: { label: '={{ $json.name }}', muted: '={{ $json.name === "bob" }}', timeout: '={{ 10 + $itemIndex }}' },
+			additionalFields: {
+				label: '={{ $json.name }}',
+				muted: '={{ $json.name === "bob" }}',
+				timeout: '={{ 10 + $itemIndex }}',
+			},
 		},
 		items: people,
 		credentials: env.credentials,

@@ -3,7 +3,20 @@ import { participantRequests, useSimulator } from './helpers/twilio';
 
 const env = useSimulator({}, ['FutureFlag', 'FutureList']);
 // Written out here rather than imported, so that a change to the node's list has to change this test too.
-const SIMPLE = ['call_sid', 'call_sid_to_coach', 'coaching', 'conference_sid', 'date_created', 'date_updated', 'end_conference_on_exit', 'hold', 'label', 'muted', 'start_conference_on_enter', 'status'];
+const SIMPLE = [
+	'call_sid',
+	'call_sid_to_coach',
+	'coaching',
+	'conference_sid',
+	'date_created',
+	'date_updated',
+	'end_conference_on_exit',
+	'hold',
+	'label',
+	'muted',
+	'start_conference_on_enter',
+	'status',
+];
 /** Twilio's participant holds queue_time only in the answer to a Create. */
 const SIMPLE_CREATE = [...SIMPLE, 'queue_time'].sort();
 const keys = (json: object) => Object.keys(json).sort();
@@ -18,7 +31,7 @@ describe('Simplify', () => {
 	test.each([
 		['get', {}],
 		['update', { updateFields: { muted: true } }],
-	])('%s: off by default, returning Twilio\'s full JSON; on, the fields people use', async (operation, extra) => {
+	])("%s: off by default, returning Twilio's full JSON; on, the fields people use", async (operation, extra) => {
 		const { conference } = room();
 		const base = { resource: 'participant', operation, conference: conference.sid, participant: 'pat', ...extra };
 		const full = await runNode({ parameters: base, credentials: env.credentials });
@@ -32,7 +45,14 @@ describe('Simplify', () => {
 
 	test('create: on returns the simplified participant', async () => {
 		const { items } = await runNode({
-			parameters: { resource: 'participant', operation: 'create', conference: 'simple create', from: '+15017122661', to: '+15558675310', simplify: true },
+			parameters: {
+				resource: 'participant',
+				operation: 'create',
+				conference: 'simple create',
+				from: '+15017122661',
+				to: '+15558675310',
+				simplify: true,
+			},
 			credentials: env.credentials,
 		});
 		expect(keys(items[0].json)).toEqual(SIMPLE_CREATE);
@@ -40,8 +60,20 @@ describe('Simplify', () => {
 
 	test('get many: on by default, off returns the full JSON of every participant', async () => {
 		const { conference } = room();
-		const simple = await runNode({ parameters: { resource: 'participant', operation: 'getAll', conference: conference.sid, returnAll: true }, credentials: env.credentials });
-		const full = await runNode({ parameters: { resource: 'participant', operation: 'getAll', conference: conference.sid, returnAll: true, simplify: false }, credentials: env.credentials });
+		const simple = await runNode({
+			parameters: { resource: 'participant', operation: 'getAll', conference: conference.sid, returnAll: true },
+			credentials: env.credentials,
+		});
+		const full = await runNode({
+			parameters: {
+				resource: 'participant',
+				operation: 'getAll',
+				conference: conference.sid,
+				returnAll: true,
+				simplify: false,
+			},
+			credentials: env.credentials,
+		});
 		expect(keys(simple.items[0].json)).toEqual('queue_time' in full.items[0].json ? SIMPLE_CREATE : SIMPLE);
 		expect(full.items[0].json).toHaveProperty('account_sid');
 		expect(full.items[0].json).toHaveProperty('uri');
@@ -58,20 +90,38 @@ describe('Custom Parameters', () => {
 				from: '+15017122661',
 				to: '+15558675310',
 				additionalFields: { muted: true },
-				customParameters: { parameter: [{ name: 'FutureFlag', value: 'on' }, { name: 'FutureList', value: 'a' }, { name: 'FutureList', value: 'b c' }] },
+				customParameters: {
+					parameter: [
+						{ name: 'FutureFlag', value: 'on' },
+						{ name: 'FutureList', value: 'a' },
+						{ name: 'FutureList', value: 'b c' },
+					],
+				},
 			},
 			credentials: env.credentials,
 		});
 		expect(error).toBeUndefined();
 		const [request] = participantRequests(env.sim);
-		expect(request.body).toEqual({ From: '+15017122661', To: '+15558675310', Muted: 'true', FutureFlag: 'on', FutureList: ['a', 'b c'] });
+		expect(request.body).toEqual({
+			From: '+15017122661',
+			To: '+15558675310',
+			Muted: 'true',
+			FutureFlag: 'on',
+			FutureList: ['a', 'b c'],
+		});
 		expect(request.rawBody).toContain('FutureList=a&FutureList=b+c');
 	});
 
 	test('are sent on Update', async () => {
 		const { conference } = room();
 		await runNode({
-			parameters: { resource: 'participant', operation: 'update', conference: conference.sid, participant: 'pat', customParameters: { parameter: [{ name: 'FutureFlag', value: '1' }] } },
+			parameters: {
+				resource: 'participant',
+				operation: 'update',
+				conference: conference.sid,
+				participant: 'pat',
+				customParameters: { parameter: [{ name: 'FutureFlag', value: '1' }] },
+			},
 			credentials: env.credentials,
 		});
 		expect(participantRequests(env.sim)[0].body).toEqual({ FutureFlag: '1' });
@@ -87,7 +137,15 @@ describe('Custom Parameters', () => {
 	])('%s refuses the name %s', async (operation, name, message) => {
 		const conference = 'CF0123456789abcdef0123456789abcdef';
 		const { error } = await runNode({
-			parameters: { resource: 'participant', operation, conference, participant: 'pat', from: '+1', to: '+2', customParameters: { parameter: [{ name, value: 'x' }] } },
+			parameters: {
+				resource: 'participant',
+				operation,
+				conference,
+				participant: 'pat',
+				from: '+1',
+				to: '+2',
+				customParameters: { parameter: [{ name, value: 'x' }] },
+			},
 			credentials: env.credentials,
 		});
 		expect(error?.message).toContain('"Custom Parameters → Name" in item 0');

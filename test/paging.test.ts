@@ -33,7 +33,10 @@ test('Return All asks for pages of 1000 and follows next_page_uri until it is nu
 test('Return All on a small conference makes one request', async () => {
 	const small = env.sim.seedConference({ friendlyName: 'small room' });
 	const seeded = env.sim.seedParticipants(small.sid, 3).map((p) => p.call_sid);
-	const result = await runNode({ parameters: { resource: 'participant', operation: 'getAll', conference: small.sid, returnAll: true }, credentials: env.credentials });
+	const result = await runNode({
+		parameters: { resource: 'participant', operation: 'getAll', conference: small.sid, returnAll: true },
+		credentials: env.credentials,
+	});
 	expect(result.items.map((i) => i.json.call_sid)).toEqual(seeded);
 	expect(participantRequests(env.sim)).toHaveLength(1);
 });

@@ -7,7 +7,9 @@ function contextWith(stored: Record<string, unknown>) {
 	const evaluated: string[] = [];
 	const context = {
 		getNodeParameter(name: string, fallback: unknown, options: IGetNodeParameterOptions = {}) {
-			const value = name.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], stored) ?? fallback;
+			const value =
+				name.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], stored) ??
+				fallback;
 			if (options.rawExpressions) return value;
 			evaluated.push(name);
 			return { evaluated: value };
@@ -22,7 +24,15 @@ describe('holdsExpression', () => {
 		['={{ $json.callSid }}', true],
 		[{ __rl: true, mode: 'id', value: 'CA1' }, false],
 		[{ __rl: true, mode: 'id', value: '={{ $json.callSid }}' }, true],
-		[{ parameter: [{ name: 'A', value: 'b' }, { name: 'B', value: '={{ 1 }}' }] }, true],
+		[
+			{
+				parameter: [
+					{ name: 'A', value: 'b' },
+					{ name: 'B', value: '={{ 1 }}' },
+				],
+			},
+			true,
+		],
 		[[1, true, null], false],
 	])('%j: %s', (value, expected) => {
 		expect(holdsExpression(value)).toBe(expected);
@@ -39,7 +49,10 @@ describe('itemParameter', () => {
 	});
 
 	test('a value holding an expression anywhere is evaluated for the item', () => {
-		const { context, evaluated } = contextWith({ participant: { __rl: true, mode: 'id', value: '={{ $json.callSid }}' }, options: { maxRetries: '={{ $json.n }}' } });
+		const { context, evaluated } = contextWith({
+			participant: { __rl: true, mode: 'id', value: '={{ $json.callSid }}' },
+			options: { maxRetries: '={{ $json.n }}' },
+		});
 		expect(itemParameter(context, 'participant', undefined, { extractValue: false })).toHaveProperty('evaluated');
 		expect(itemParameter(context, 'options', {})).toHaveProperty('evaluated');
 		expect(evaluated).toEqual(['participant', 'options']);

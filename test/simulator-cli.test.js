@@ -13,8 +13,25 @@ const AUTH = basic(ACCOUNT, 'simulator-auth-token');
 describe('flags', () => {
 	test('each flag reaches its simulator option', () => {
 		const o = readOptions(
-			['--port', '0', '--cps', '5', '--connect-ms', '200', '--concurrency', '100', '--latency-ms', '100', '--retry-after', '2',
-				'--seed', '2x3', '--api-key', `SK${'a'.repeat(32)}:s3cr:et`, '--quiet'],
+			[
+				'--port',
+				'0',
+				'--cps',
+				'5',
+				'--connect-ms',
+				'200',
+				'--concurrency',
+				'100',
+				'--latency-ms',
+				'100',
+				'--retry-after',
+				'2',
+				'--seed',
+				'2x3',
+				'--api-key',
+				`SK${'a'.repeat(32)}:s3cr:et`,
+				'--quiet',
+			],
 			{},
 		);
 		expect(o).toEqual({
@@ -37,8 +54,19 @@ describe('flags', () => {
 
 	test('defaults, and the environment where a flag is not given', () => {
 		const o = readOptions(['--cps', '3'], { PORT: '4100', SIM_CPS: '9', SIM_CONCURRENCY: '7', SIM_LATENCY_MS: '5' });
-		expect(o.simulator).toMatchObject({ port: 4100, callsPerSecond: 3, concurrencyLimit: 7, latencyMs: 5, connectAfterMs: 1500 });
-		expect(readOptions([], {}).simulator).toMatchObject({ port: 3999, callsPerSecond: 1, concurrencyLimit: Infinity, latencyMs: 0 });
+		expect(o.simulator).toMatchObject({
+			port: 4100,
+			callsPerSecond: 3,
+			concurrencyLimit: 7,
+			latencyMs: 5,
+			connectAfterMs: 1500,
+		});
+		expect(readOptions([], {}).simulator).toMatchObject({
+			port: 3999,
+			callsPerSecond: 1,
+			concurrencyLimit: Infinity,
+			latencyMs: 0,
+		});
 		expect(readOptions([], {}).seed).toEqual({ conferences: 0, participants: 0 });
 	});
 
@@ -99,7 +127,9 @@ describe('npm run simulator', () => {
 				['Demo room 1', 'in-progress'],
 			]);
 			const sid = list.conferences[1].sid;
-			const people = await (await get(cli.url, `/2010-04-01/Accounts/${ACCOUNT}/Conferences/${sid}/Participants.json`)).json();
+			const people = await (
+				await get(cli.url, `/2010-04-01/Accounts/${ACCOUNT}/Conferences/${sid}/Participants.json`)
+			).json();
 			expect(people.participants.map((p) => [p.label, p.status])).toEqual([
 				['guest 1', 'connected'],
 				['guest 2', 'connected'],

@@ -45,7 +45,12 @@ describe('requests in flight', () => {
 		expect(sim.state.participants).toHaveLength(2);
 		expect((await Promise.all(held)).map((r) => r.status)).toEqual([201, 201]);
 		expect(sim.requests.map((r) => r.concurrencyRejected)).toEqual([false, false, true, true, true]);
-		expect(sim.stats()).toMatchObject({ inFlight: 0, maxInFlight: 2, rejectedForConcurrency: 3, byStatus: { 201: 2, 429: 3 } });
+		expect(sim.stats()).toMatchObject({
+			inFlight: 0,
+			maxInFlight: 2,
+			rejectedForConcurrency: 3,
+			byStatus: { 201: 2, 429: 3 },
+		});
 		// Places free up once the answers have left.
 		expect((await create(sim, 'room')).status).toBe(201);
 	});
@@ -81,7 +86,10 @@ describe('requests in flight', () => {
 		const sim = await start({ concurrencyLimit: 1, latencyMs: 60000 });
 		const abort = new AbortController();
 		const form = { From: '+15005550006', To: '+15005550001' };
-		const gone = call(sim, 'POST', `${base}/Conferences/given-up/Participants.json`, { form, signal: abort.signal }).catch((e) => e.name);
+		const gone = call(sim, 'POST', `${base}/Conferences/given-up/Participants.json`, {
+			form,
+			signal: abort.signal,
+		}).catch((e) => e.name);
 		await until(() => sim.stats().inFlight === 1);
 		abort.abort();
 		expect(await gone).toBe('AbortError');
@@ -144,7 +152,12 @@ describe('API keys', () => {
 		const sim = await start({ apiKeys: keys });
 		const r = await call(sim, 'GET', `${base}.json`, { auth: STANDARD });
 		expect(r.status).toBe(401);
-		expect(r.json).toEqual({ code: 20003, message: 'Authenticate', more_info: 'https://www.twilio.com/docs/errors/20003', status: 401 });
+		expect(r.json).toEqual({
+			code: 20003,
+			message: 'Authenticate',
+			more_info: 'https://www.twilio.com/docs/errors/20003',
+			status: 401,
+		});
 		expect(r.headers.get('www-authenticate')).toBe('Basic realm="Twilio API"');
 		expect(r.text).not.toContain(TOKEN);
 		expect((await call(sim, 'GET', `${base}.json`, { auth: MAIN })).status).toBe(200);
@@ -160,9 +173,14 @@ describe('API keys', () => {
 		expect((await call(sim, 'GET', conferences, { auth })).json.conferences.map((c) => c.sid)).toEqual([conf.sid]);
 		expect((await call(sim, 'GET', `${base}/Conferences/${conf.sid}.json`, { auth })).status).toBe(200);
 		expect((await call(sim, 'GET', `${participants}.json`, { auth })).json.participants).toHaveLength(1);
-		const made = await call(sim, 'POST', `${participants}.json`, { auth, form: { From: '+15005550006', To: '+15005550001' } });
+		const made = await call(sim, 'POST', `${participants}.json`, {
+			auth,
+			form: { From: '+15005550006', To: '+15005550001' },
+		});
 		expect(made.status).toBe(201);
-		expect((await call(sim, 'POST', `${participants}/first.json`, { auth, form: { Muted: 'true' } })).json.muted).toBe(true);
+		expect((await call(sim, 'POST', `${participants}/first.json`, { auth, form: { Muted: 'true' } })).json.muted).toBe(
+			true,
+		);
 		expect((await call(sim, 'GET', `${base}/Calls/${seeded.call_sid}.json`, { auth })).json.to).toBe('+15550100001');
 		expect((await call(sim, 'DELETE', `${participants}/${made.json.call_sid}.json`, { auth })).status).toBe(204);
 		expect(sim.requests.every((r) => r.authUser === STANDARD[0])).toBe(true);

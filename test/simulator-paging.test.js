@@ -31,7 +31,9 @@ describe('lists and paging', () => {
 			[2, 3, 6, 7],
 		]);
 		expect(pages[0].next_page_uri).toMatch(/\?Muted=true&PageSize=3&Page=1&PageToken=PACA[0-9a-f]{32}$/);
-		expect(pages[0].first_page_uri).toBe(`${base}/Conferences/${conf.sid}/Participants.json?Muted=true&PageSize=3&Page=0`);
+		expect(pages[0].first_page_uri).toBe(
+			`${base}/Conferences/${conf.sid}/Participants.json?Muted=true&PageSize=3&Page=0`,
+		);
 		expect(pages[0].previous_page_uri).toBeNull();
 		const back = await call(sim, 'GET', pages[2].previous_page_uri);
 		expect(back.json.participants.map((p) => p.call_sid)).toEqual(expected.slice(3, 6));

@@ -40,7 +40,10 @@ async function recordedConference(sim) {
 	return { cf, callSid: created.json.call_sid, recording: sim.state.recordings[0] };
 }
 
-const recordingEvents = (sim) => sim.callbacks.deliveries.filter((d) => d.event.startsWith('recording-')).map((d) => [d.event, d.params.RecordingSid, d.params.RecordingDuration]);
+const recordingEvents = (sim) =>
+	sim.callbacks.deliveries
+		.filter((d) => d.event.startsWith('recording-'))
+		.map((d) => [d.event, d.params.RecordingSid, d.params.RecordingDuration]);
 
 describe('recordings come from ConferenceRecord, as Twilio starts them', () => {
 	test('record-from-start gives the conference one recording, the same one the callbacks report', async () => {
@@ -88,7 +91,11 @@ describe('Update: pause, resume, stop', () => {
 		expect(stopped.status).toBe(200);
 		expect(stopped.json).toMatchObject({ sid: recording.sid, status: 'stopped' });
 		const read = await call(sim, 'GET', recordingPath(cf, recording.sid));
-		expect(read.json).toMatchObject({ status: 'completed', duration: '7', date_updated: 'Mon, 02 Nov 2026 09:00:07 +0000' });
+		expect(read.json).toMatchObject({
+			status: 'completed',
+			duration: '7',
+			date_updated: 'Mon, 02 Nov 2026 09:00:07 +0000',
+		});
 		// Ending the conference afterwards reports nothing more for this recording.
 		await call(sim, 'POST', `${base}/Conferences/${cf}.json`, { form: { Status: 'completed' } });
 		await sim.callbacks.settled();
@@ -100,23 +107,35 @@ describe('Update: pause, resume, stop', () => {
 
 	test('time paused with PauseBehavior skip is left out of the length; with silence (the default) it counts', async () => {
 		const { sim, advance } = await onClock();
-		const [skip, silence] = sim.seedRecordings(sim.seedConference({ friendlyName: 'paused' }).sid, 2, { status: 'in-progress', duration: 0 });
+		const [skip, silence] = sim.seedRecordings(sim.seedConference({ friendlyName: 'paused' }).sid, 2, {
+			status: 'in-progress',
+			duration: 0,
+		});
 		const cf = skip.conference_sid;
 		expect((await update(sim, cf, skip.sid, { Status: 'paused', PauseBehavior: 'skip' })).json.status).toBe('paused');
 		expect((await update(sim, cf, silence.sid, { Status: 'paused' })).json.status).toBe('paused');
 		advance(10_000);
-		for (const r of [skip, silence]) expect((await update(sim, cf, r.sid, { Status: 'in-progress' })).json.status).toBe('in-progress');
+		for (const r of [skip, silence])
+			expect((await update(sim, cf, r.sid, { Status: 'in-progress' })).json.status).toBe('in-progress');
 		advance(5000);
 		for (const r of [skip, silence]) await update(sim, cf, r.sid, { Status: 'stopped' });
 		const durations = (await call(sim, 'GET', recordingsPath(cf))).json.recordings.map((r) => [r.sid, r.duration]);
-		expect(durations.sort()).toEqual([[skip.sid, '5'], [silence.sid, '15']].sort());
+		expect(durations.sort()).toEqual(
+			[
+				[skip.sid, '5'],
+				[silence.sid, '15'],
+			].sort(),
+		);
 	});
 
 	test('Twilio.CURRENT names the live recording on an update, and nothing on a fetch', async () => {
 		const { sim } = await onClock();
 		const cf = sim.seedConference({ friendlyName: 'current' }).sid;
 		const [, live] = sim.seedRecordings(cf, 2, (i) => ({ status: i ? 'in-progress' : 'completed' }));
-		expect((await update(sim, cf, 'Twilio.CURRENT', { Status: 'paused' })).json).toMatchObject({ sid: live.sid, status: 'paused' });
+		expect((await update(sim, cf, 'Twilio.CURRENT', { Status: 'paused' })).json).toMatchObject({
+			sid: live.sid,
+			status: 'paused',
+		});
 		expect((await call(sim, 'GET', recordingPath(cf, 'Twilio.CURRENT'))).status).toBe(404);
 	});
 
@@ -125,8 +144,23 @@ describe('Update: pause, resume, stop', () => {
 		['an absent recording', { Status: 'paused' }, 'absent', 400, 21220],
 		['Status missing', { PauseBehavior: 'skip' }, 'in-progress', 400, 20001],
 		['a Status the update does not take', { Status: 'completed' }, 'in-progress', 400, 20001],
-		['a PauseBehavior outside skip and silence', { Status: 'paused', PauseBehavior: 'mute' }, 'in-progress', 400, 20001],
-		['Status given twice', [['Status', 'paused'], ['Status', 'stopped']], 'in-progress', 400, 20001],
+		[
+			'a PauseBehavior outside skip and silence',
+			{ Status: 'paused', PauseBehavior: 'mute' },
+			'in-progress',
+			400,
+			20001,
+		],
+		[
+			'Status given twice',
+			[
+				['Status', 'paused'],
+				['Status', 'stopped'],
+			],
+			'in-progress',
+			400,
+			20001,
+		],
 	])('refuses %s', async (_name, form, status, httpStatus, code) => {
 		const { sim } = await onClock();
 		const [r] = sim.seedRecordings(sim.seedConference({ friendlyName: 'refusals' }).sid, 1, { status });
@@ -140,7 +174,9 @@ describe('Update: pause, resume, stop', () => {
 		const [r] = sim.seedRecordings(sim.seedConference({ friendlyName: 'ignored' }).sid, 1, { status: 'paused' });
 		const answer = await update(sim, r.conference_sid, r.sid, { Status: 'in-progress', PauseBehavior: 'skip' });
 		expect(answer.json.status).toBe('in-progress');
-		expect(sim.state.recordings[0].updates).toEqual([{ Status: 'in-progress', PauseBehavior: 'skip', ignored: ['PauseBehavior'] }]);
+		expect(sim.state.recordings[0].updates).toEqual([
+			{ Status: 'in-progress', PauseBehavior: 'skip', ignored: ['PauseBehavior'] },
+		]);
 	});
 });
 
@@ -156,7 +192,7 @@ describe('Fetch, Delete, and the end of the conference', () => {
 		expect(recordingEvents(sim).map(([event]) => event)).toEqual(['recording-in-progress', 'recording-absent']);
 	});
 
-	test('404 for another conference\'s recording, an unknown SID, and an unknown conference', async () => {
+	test("404 for another conference's recording, an unknown SID, and an unknown conference", async () => {
 		const { sim } = await onClock();
 		const [a, b] = [sim.seedConference({ friendlyName: 'a' }).sid, sim.seedConference({ friendlyName: 'b' }).sid];
 		const [r] = sim.seedRecordings(a, 1);
@@ -173,7 +209,10 @@ describe('Fetch, Delete, and the end of the conference', () => {
 		advance(3000);
 		await call(sim, 'POST', `${base}/Conferences/${cf}.json`, { form: { Status: 'completed' } });
 		const list = (await call(sim, 'GET', recordingsPath(cf))).json.recordings;
-		expect(Object.fromEntries(list.map((r) => [r.sid, [r.status, r.duration]]))).toEqual({ [recording.sid]: ['completed', '3'], [paused.sid]: ['completed', '33'] });
+		expect(Object.fromEntries(list.map((r) => [r.sid, [r.status, r.duration]]))).toEqual({
+			[recording.sid]: ['completed', '3'],
+			[paused.sid]: ['completed', '33'],
+		});
 	});
 });
 
@@ -182,7 +221,8 @@ describe('the list', () => {
 		const { sim } = await onClock();
 		const cf = sim.seedConference({ friendlyName: 'days' }).sid;
 		const seeded = sim.seedRecordings(cf, 5, (i) => ({ createdAt: T0 - i * DAY }));
-		const sids = (query) => call(sim, 'GET', `${recordingsPath(cf)}?${query}`).then((r) => r.json.recordings.map((x) => x.sid));
+		const sids = (query) =>
+			call(sim, 'GET', `${recordingsPath(cf)}?${query}`).then((r) => r.json.recordings.map((x) => x.sid));
 		expect(await sids('')).toEqual(seeded.map((r) => r.sid));
 		expect(await sids('DateCreated=2026-11-01')).toEqual([seeded[1].sid]);
 		expect(await sids('DateCreated<=2026-10-31')).toEqual([seeded[2].sid, seeded[3].sid, seeded[4].sid]);
@@ -190,7 +230,9 @@ describe('the list', () => {
 		const first = await call(sim, 'GET', `${recordingsPath(cf)}?DateCreated%3C=2026-11-01&PageSize=2`);
 		expect(first.json.next_page_uri).toContain('DateCreated%3C=2026-11-01');
 		const second = await call(sim, 'GET', first.json.next_page_uri);
-		expect([...first.json.recordings, ...second.json.recordings].map((r) => r.sid)).toEqual(seeded.slice(1, 5).map((r) => r.sid));
+		expect([...first.json.recordings, ...second.json.recordings].map((r) => r.sid)).toEqual(
+			seeded.slice(1, 5).map((r) => r.sid),
+		);
 		expect(second.json.next_page_uri).toBeNull();
 		expect((await call(sim, 'GET', `${recordingsPath(cf)}?DateCreated=11/01/2026`)).status).toBe(400);
 	});
@@ -203,18 +245,33 @@ describe('conference updates', () => {
 		const { sim } = await onClock();
 		const cf = sim.seedConference({ friendlyName: 'announce', region: 'ie1' }).sid;
 		sim.seedParticipants(cf, 2);
-		const announced = await call(sim, 'POST', conferencePath(cf), { form: { AnnounceUrl: 'https://example.com/a.xml', AnnounceMethod: 'GET' } });
-		expect(announced.json).toMatchObject({ status: 'in-progress', region: 'ie1', reason_conference_ended: null, call_sid_ending_conference: null });
+		const announced = await call(sim, 'POST', conferencePath(cf), {
+			form: { AnnounceUrl: 'https://example.com/a.xml', AnnounceMethod: 'GET' },
+		});
+		expect(announced.json).toMatchObject({
+			status: 'in-progress',
+			region: 'ie1',
+			reason_conference_ended: null,
+			call_sid_ending_conference: null,
+		});
 		expect(sim.state.conferences[0].announcements).toEqual([{ url: 'https://example.com/a.xml', method: 'GET' }]);
 		const ended = await call(sim, 'POST', conferencePath(cf), { form: { Status: 'completed' } });
-		expect(ended.json).toMatchObject({ status: 'completed', reason_conference_ended: 'conference-ended-via-api', call_sid_ending_conference: null });
+		expect(ended.json).toMatchObject({
+			status: 'completed',
+			reason_conference_ended: 'conference-ended-via-api',
+			call_sid_ending_conference: null,
+		});
 		expect(sim.state.participants).toEqual([]);
 		expect((await call(sim, 'POST', conferencePath(cf), { form: { Status: 'completed' } })).status).toBe(200);
 	});
 
 	test.each([
 		['an Announce URL that is not a URL', { AnnounceUrl: 'announce.xml' }, 21205],
-		['an Announce Method other than GET or POST', { AnnounceUrl: 'https://example.com/a.xml', AnnounceMethod: 'PUT' }, 20001],
+		[
+			'an Announce Method other than GET or POST',
+			{ AnnounceUrl: 'https://example.com/a.xml', AnnounceMethod: 'PUT' },
+			20001,
+		],
 		['a Status other than completed', { Status: 'in-progress' }, 20001],
 	])('refuses %s', async (_name, form, code) => {
 		const { sim } = await onClock();
@@ -225,7 +282,11 @@ describe('conference updates', () => {
 
 	test('an announcement to a completed conference is refused', async () => {
 		const { sim } = await onClock();
-		const cf = sim.seedConference({ friendlyName: 'over', status: 'completed', reasonConferenceEnded: 'last-participant-left' }).sid;
+		const cf = sim.seedConference({
+			friendlyName: 'over',
+			status: 'completed',
+			reasonConferenceEnded: 'last-participant-left',
+		}).sid;
 		const answer = await call(sim, 'POST', conferencePath(cf), { form: { AnnounceUrl: 'https://example.com/a.xml' } });
 		expect(answer.status).toBe(400);
 		expect((await call(sim, 'GET', conferencePath(cf))).json.reason_conference_ended).toBe('last-participant-left');

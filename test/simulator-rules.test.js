@@ -132,15 +132,18 @@ describe('WaitUrl and TimeLimit', () => {
 		expect(sim.state.participants[0].updates[0].WaitUrl).toBe('');
 	});
 
-	test.each(['hold music', 'ftp://example.com/music.mp3', '/relative/music.mp3'])('WaitUrl %j is 13233', async (WaitUrl) => {
-		const sim = await start();
-		const made = await create(sim, 'loud');
-		expect(await codeOf(create(sim, 'loud', { WaitUrl }))).toEqual([400, 13233]);
-		const path = participantPath(made.json.conference_sid, made.json.call_sid);
-		expect(await codeOf(call(sim, 'POST', path, { form: { WaitUrl } }))).toEqual([400, 13233]);
-		// Other URL parameters keep their own code.
-		expect(await codeOf(call(sim, 'POST', path, { form: { HoldUrl: WaitUrl } }))).toEqual([400, 21205]);
-	});
+	test.each(['hold music', 'ftp://example.com/music.mp3', '/relative/music.mp3'])(
+		'WaitUrl %j is 13233',
+		async (WaitUrl) => {
+			const sim = await start();
+			const made = await create(sim, 'loud');
+			expect(await codeOf(create(sim, 'loud', { WaitUrl }))).toEqual([400, 13233]);
+			const path = participantPath(made.json.conference_sid, made.json.call_sid);
+			expect(await codeOf(call(sim, 'POST', path, { form: { WaitUrl } }))).toEqual([400, 13233]);
+			// Other URL parameters keep their own code.
+			expect(await codeOf(call(sim, 'POST', path, { form: { HoldUrl: WaitUrl } }))).toEqual([400, 21205]);
+		},
+	);
 
 	test.each([
 		['1', 201],

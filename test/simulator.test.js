@@ -3,7 +3,16 @@
 // goes to 127.0.0.1 only.
 
 const { parseTwilioForm, twilioError } = require('../simulator');
-const { ACCOUNT, TOKEN, base, useSimulators, call, create, participantsPath, participantPath } = require('./helpers/simulator-client');
+const {
+	ACCOUNT,
+	TOKEN,
+	base,
+	useSimulators,
+	call,
+	create,
+	participantsPath,
+	participantPath,
+} = require('./helpers/simulator-client');
 
 const RFC2822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} \+0000$/;
 // Every printable ASCII character but '/', which a label may not hold, and some text beyond ASCII.
@@ -104,7 +113,11 @@ describe('participant create', () => {
 		const c = await create(sim, a.json.conference_sid);
 		expect(c.json.conference_sid).toBe(a.json.conference_sid);
 		// Its participants are still being dialled, so the conference has not started yet.
-		const list = await call(sim, 'GET', `${base}/Conferences.json?Status=init&FriendlyName=${encodeURIComponent('Room #1 & co')}`);
+		const list = await call(
+			sim,
+			'GET',
+			`${base}/Conferences.json?Status=init&FriendlyName=${encodeURIComponent('Room #1 & co')}`,
+		);
 		expect(list.json.conferences.map((x) => x.sid)).toEqual([a.json.conference_sid]);
 	});
 

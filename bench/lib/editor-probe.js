@@ -34,7 +34,14 @@ async function main() {
 	const nodeJson = JSON.stringify(nodes);
 	const credentialJson = JSON.stringify(credentials);
 	const countProperties = (props) =>
-		(props || []).reduce((n, p) => n + 1 + countProperties(p.options && p.options.every((o) => o && o.name && o.type) ? p.options : []) + (p.values ? countProperties(p.values) : 0), 0);
+		(props || []).reduce(
+			(n, p) =>
+				n +
+				1 +
+				countProperties(p.options && p.options.every((o) => o && o.name && o.type) ? p.options : []) +
+				(p.values ? countProperties(p.values) : 0),
+			0,
+		);
 	// Module files the load itself required (n8n-core and n8n-workflow were loaded before).
 	const files = Object.keys(require.cache).filter((f) => !before.has(f));
 	process.stdout.write(

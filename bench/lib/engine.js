@@ -98,10 +98,22 @@ async function runChain({ nodes, items = [{}], credentials }) {
 	}
 	const full = nodes.map((node, i) => ({ id: `node-${i}`, position: [i * 200, 0], ...node }));
 	const credentialsHelper = new TestCredentialsHelper(types.credentialTypes, credentials);
-	const run = await executeWorkflow({ nodes: full, connections, nodeTypes: types.nodeTypes, credentialsHelper, input: items, executionId: `bench-${++executions}` });
+	const run = await executeWorkflow({
+		nodes: full,
+		connections,
+		nodeTypes: types.nodeTypes,
+		credentialsHelper,
+		input: items,
+		executionId: `bench-${++executions}`,
+	});
 	const last = full[full.length - 1].name;
 	const output = run.data.resultData.runData[last]?.[0]?.data?.main?.[0] ?? [];
-	return { items: output, error: run.data.resultData.error, calls: credentialsHelper.calls, expressions: expressionCount.value - expressionsBefore };
+	return {
+		items: output,
+		error: run.data.resultData.error,
+		calls: credentialsHelper.calls,
+		expressions: expressionCount.value - expressionsBefore,
+	};
 }
 
 /** Our node, alone, with its credential, at the version the editor adds. */
@@ -131,7 +143,12 @@ function httpNode(parameters, version, extra = {}) {
 }
 
 function splitOutNode(field) {
-	return { name: 'Split Out', type: SPLIT_OUT_TYPE, typeVersion: 1, parameters: { fieldToSplitOut: field, include: 'noOtherFields', options: {} } };
+	return {
+		name: 'Split Out',
+		type: SPLIT_OUT_TYPE,
+		typeVersion: 1,
+		parameters: { fieldToSplitOut: field, include: 'noOtherFields', options: {} },
+	};
 }
 
 /** The same account for every credential type. */
@@ -143,4 +160,14 @@ function credentialsFor(sim) {
 	};
 }
 
-module.exports = { loadTypes, runChain, twilioNode, httpNode, splitOutNode, credentialsFor, byId, NODE_TYPE, HTTP_TYPE };
+module.exports = {
+	loadTypes,
+	runChain,
+	twilioNode,
+	httpNode,
+	splitOutNode,
+	credentialsFor,
+	byId,
+	NODE_TYPE,
+	HTTP_TYPE,
+};

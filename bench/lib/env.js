@@ -70,7 +70,10 @@ function redirectN8nModules() {
 
 function usable(dir) {
 	try {
-		return fs.existsSync(path.join(dir, 'dist', 'nodes', 'HttpRequest', 'V3', 'HttpRequestV3.node.js')) && versionOf(dir) === NODES_BASE_VERSION;
+		return (
+			fs.existsSync(path.join(dir, 'dist', 'nodes', 'HttpRequest', 'V3', 'HttpRequestV3.node.js')) &&
+			versionOf(dir) === NODES_BASE_VERSION
+		);
 	} catch {
 		return false;
 	}
@@ -90,10 +93,15 @@ function nodesBaseDir() {
 			path.join(CACHE_DIR, 'package.json'),
 			`${JSON.stringify({ name: 'bench-cache', private: true, dependencies: { 'n8n-nodes-base': NODES_BASE_VERSION } }, null, 2)}\n`,
 		);
-		console.log(`[setup] installing n8n-nodes-base@${NODES_BASE_VERSION} into bench/.cache (git-ignored; about 1.5 min and 0.8 GB the first time)...`);
+		console.log(
+			`[setup] installing n8n-nodes-base@${NODES_BASE_VERSION} into bench/.cache (git-ignored; about 1.5 min and 0.8 GB the first time)...`,
+		);
 		const started = Date.now();
 		// --ignore-scripts: isolated-vm's install script needs Node >= 24; nothing the bench loads needs a build.
-		execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: CACHE_DIR, stdio: 'inherit' });
+		execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+			cwd: CACHE_DIR,
+			stdio: 'inherit',
+		});
 		console.log(`[setup] n8n-nodes-base installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 		if (usable(cached)) return cached;
 		throw new Error('the install did not produce a usable n8n-nodes-base');
@@ -127,9 +135,23 @@ function machineInfo(nodesBase) {
 		n8nNodesBase: nodesBase ? `${versionOf(nodesBase)} (${path.relative(ROOT, nodesBase)})` : '-',
 		undici: versionOf(projectModule('undici')),
 		package: `${versionOf(ROOT)} @ ${git(['rev-parse', '--short', 'HEAD'])}${git(['status', '--porcelain', '--', 'nodes', 'credentials']) ? ' (+ uncommitted node changes)' : ''}`,
-		loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+		loadAverage: os
+			.loadavg()
+			.map((l) => l.toFixed(2))
+			.join(' '),
 		distBuilt: distBuiltAt(),
 	};
 }
 
-module.exports = { packageDir, snapshotPackage, distBuiltAt, ROOT, CACHE_DIR, NODES_BASE_VERSION, redirectN8nModules, nodesBaseDir, machineInfo, versionOf };
+module.exports = {
+	packageDir,
+	snapshotPackage,
+	distBuiltAt,
+	ROOT,
+	CACHE_DIR,
+	NODES_BASE_VERSION,
+	redirectN8nModules,
+	nodesBaseDir,
+	machineInfo,
+	versionOf,
+};

@@ -100,7 +100,13 @@ function minimalFieldsNodeType(baseURL, accountPath) {
 				},
 				{ displayName: 'Conference', name: 'conference', type: 'string', default: '', required: true },
 				{ displayName: 'Participant', name: 'participant', type: 'string', default: '', required: true },
-				{ displayName: 'Muted', name: 'muted', type: 'boolean', default: false, routing: { send: { type: 'body', property: 'Muted' } } },
+				{
+					displayName: 'Muted',
+					name: 'muted',
+					type: 'boolean',
+					default: false,
+					routing: { send: { type: 'body', property: 'Muted' } },
+				},
 			],
 		},
 	};
@@ -139,7 +145,8 @@ function withoutHooks(value) {
 function descriptionFloorNodeType(ourNodeType, baseURL, accountPath) {
 	const { description } = ourNodeType;
 	const properties = withoutHooks(description.properties).map((property) =>
-		property.name === 'operation' && property.options.some((option) => option.value === 'update' && option.action === 'Update a conference participant')
+		property.name === 'operation' &&
+		property.options.some((option) => option.value === 'update' && option.action === 'Update a conference participant')
 			? {
 					...property,
 					options: property.options.map((option) =>
@@ -165,7 +172,10 @@ function descriptionFloorNodeType(ourNodeType, baseURL, accountPath) {
 			name: 'descriptionFloor',
 			displayName: 'Description Floor',
 			credentials,
-			requestDefaults: { baseURL, headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' } },
+			requestDefaults: {
+				baseURL,
+				headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+			},
 			properties,
 		},
 	};
@@ -182,4 +192,15 @@ function minimalNode() {
 	};
 }
 
-module.exports = { MINIMAL_TYPE, FIELDS_TYPE, FLOOR_TYPE, descriptionFloorNodeType, MINIMAL_CREDENTIAL, MinimalBasicAuth, minimalNodeType, minimalNode, minimalFieldsNodeType, minimalFieldsNode };
+module.exports = {
+	MINIMAL_TYPE,
+	FIELDS_TYPE,
+	FLOOR_TYPE,
+	descriptionFloorNodeType,
+	MINIMAL_CREDENTIAL,
+	MinimalBasicAuth,
+	minimalNodeType,
+	minimalNode,
+	minimalFieldsNodeType,
+	minimalFieldsNode,
+};

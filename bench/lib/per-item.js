@@ -1,9 +1,20 @@
 'use strict';
 /**
- * 2. Update (mute) over 1, 100 and 1000 items: our node against a minimal declarative node (./minimal-node.js,
- * the floor of n8n's routing) and n8n's HTTP Request node, all run by WorkflowExecute, and an undici loop.
+ * 2. Update (mute) over 1, 100 and 1000 items: our node against three declarative baselines (./minimal-node.js),
+ * n8n's HTTP Request node, all run by WorkflowExecute, and an undici loop; then the declarative ones without the
+ * network (./without-network.js).
  */
-const { FIELDS_TYPE, FLOOR_TYPE, MINIMAL_TYPE, descriptionFloorNodeType, minimalFieldsNode, minimalFieldsNodeType, minimalNode, minimalNodeType } = require('./minimal-node');
+const {
+	FIELDS_TYPE,
+	FLOOR_TYPE,
+	MINIMAL_TYPE,
+	descriptionFloorNodeType,
+	minimalFieldsNode,
+	minimalFieldsNodeType,
+	minimalNode,
+	minimalNodeType,
+} = require('./minimal-node');
+const { withoutNetwork } = require('./without-network');
 
 async function perItem({ startSimulator, engine, stats, types, print, check, quick }) {
 	const { Agent, request } = require('undici');
@@ -30,7 +41,11 @@ async function perItem({ startSimulator, engine, stats, types, print, check, qui
 		types.nodeTypes.types[MINIMAL_TYPE] = minimalNodeType(sim.url, participantsPath);
 		types.nodeTypes.types[FIELDS_TYPE] = minimalFieldsNodeType(sim.url, `/2010-04-01/Accounts/${sim.accountSid}`);
 		const ours = types.nodeTypes.getByNameAndVersion(engine.NODE_TYPE, 2);
-		types.nodeTypes.types[FLOOR_TYPE] = descriptionFloorNodeType(ours, sim.url, `/2010-04-01/Accounts/${sim.accountSid}`);
+		types.nodeTypes.types[FLOOR_TYPE] = descriptionFloorNodeType(
+			ours,
+			sim.url,
+			`/2010-04-01/Accounts/${sim.accountSid}`,
+		);
 		const updateParameters = {
 			resource: 'participant',
 			operation: 'update',
@@ -41,7 +56,9 @@ async function perItem({ startSimulator, engine, stats, types, print, check, qui
 		const nodeWorkflow = [engine.twilioNode(updateParameters)];
 		const minimalWorkflow = [minimalNode()];
 		const fieldsWorkflow = [minimalFieldsNode(conference.sid)];
-		const floorWorkflow = [{ ...minimalNode(), name: 'Description Floor', type: FLOOR_TYPE, typeVersion: 2, parameters: updateParameters }];
+		const floorWorkflow = [
+			{ ...minimalNode(), name: 'Description Floor', type: FLOOR_TYPE, typeVersion: 2, parameters: updateParameters },
+		];
 		const httpWorkflow = [
 			engine.httpNode(
 				{
@@ -55,7 +72,23 @@ async function perItem({ startSimulator, engine, stats, types, print, check, qui
 				types.httpVersion,
 			),
 		];
-		const wall = [['items', 'rounds', 'undici ms', 'minimal ms', 'fields ms', 'floor ms', 'HTTP ms', 'node ms', 'node / minimal', 'node / fields', 'node / floor', 'node / HTTP', 'node / undici']];
+		const wall = [
+			[
+				'items',
+				'rounds',
+				'undici ms',
+				'minimal ms',
+				'fields ms',
+				'floor ms',
+				'HTTP ms',
+				'node ms',
+				'node / minimal',
+				'node / fields',
+				'node / floor',
+				'node / HTTP',
+				'node / undici',
+			],
+		];
 		const cost = [
 			[
 				'items',
@@ -81,7 +114,10 @@ async function perItem({ startSimulator, engine, stats, types, print, check, qui
 		for (const [n, rounds] of SIZES) {
 			const items = callSids.slice(0, n).map((callSid) => ({ callSid }));
 			const valid = (r, who) => {
-				check(!r.error && r.items.length === n && r.items.every((i) => i.json.muted === true), `${who} updated ${r.items.length}/${n} ${r.error?.message ?? ''}`);
+				check(
+					!r.error && r.items.length === n && r.items.every((i) => i.json.muted === true),
+					`${who} updated ${r.items.length}/${n} ${r.error?.message ?? ''}`,
+				);
 				return { credReads: r.calls.getDecrypted / n, expressions: r.expressions / n };
 			};
 			const contenders = {
@@ -96,7 +132,11 @@ async function perItem({ startSimulator, engine, stats, types, print, check, qui
 							const { statusCode, body } = await request(`${base}/${callSid}.json`, {
 								method: 'POST',
 								dispatcher: agent,
-								headers: { authorization, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+								headers: {
+									authorization,
+									accept: 'application/json',
+									'content-type': 'application/x-www-form-urlencoded',
+								},
 								body: 'Muted=true',
 							});
 							const json = await body.json();
@@ -161,56 +201,23 @@ async function perItem({ startSimulator, engine, stats, types, print, check, qui
 		print('Where the cost is (medians; CPU = this process, user + system):');
 		print();
 		print(stats.table(cost));
-		await withoutNetwork({ engine, stats, print, check, quick, sizes: SIZES.slice(1), contenders: { minimalWorkflow, fieldsWorkflow, floorWorkflow, nodeWorkflow }, callSids, credentials, answerFrom: `${base}/${callSids[0]}.json`, authorization });
+		await withoutNetwork({
+			engine,
+			stats,
+			print,
+			check,
+			quick,
+			sizes: SIZES.slice(1),
+			contenders: { minimalWorkflow, fieldsWorkflow, floorWorkflow, nodeWorkflow },
+			callSids,
+			credentials,
+			answerFrom: `${base}/${callSids[0]}.json`,
+			authorization,
+		});
 	} finally {
 		await agent.close();
 		await sim.close();
 	}
-}
-
-/**
- * The declarative contenders again, with n8n's request function (RoutingNode.rawRoutingRequest, the one all four
- * share) answering from memory with a participant as the simulator returns it, one event-loop turn later. The
- * network costs each of them the same, and its noise is the largest on a shared machine; without it, what is left is
- * the engine's routing and the node's own code.
- */
-async function withoutNetwork({ engine, stats, print, check, quick, sizes, contenders, callSids, credentials, answerFrom, authorization }) {
-	const { RoutingNode } = require('n8n-core');
-	const answer = await (await fetch(answerFrom, { headers: { authorization, accept: 'application/json' } })).json();
-	const original = RoutingNode.prototype.rawRoutingRequest;
-	RoutingNode.prototype.rawRoutingRequest = async function (_context, requestData) {
-		requestData.options.returnFullResponse = true;
-		await new Promise((resolve) => setImmediate(resolve));
-		return { body: { ...answer, muted: true }, headers: { 'content-type': 'application/json' }, statusCode: 200, statusMessage: 'OK' };
-	};
-	const rows = [['items', 'rounds', 'CPU µs/item minimal', 'CPU µs/item fields', 'CPU µs/item floor', 'CPU µs/item node', 'node / minimal', 'node / fields', 'node / floor']];
-	try {
-		for (const [n, rounds] of sizes) {
-			const items = callSids.slice(0, n).map((callSid) => ({ callSid }));
-			const run = (nodes, who) => async () => {
-				const r = await engine.runChain({ nodes, items, credentials });
-				check(!r.error && r.items.length === n, `${who} (no network) updated ${r.items.length}/${n} ${r.error?.message ?? ''}`);
-			};
-			const samples = await stats.interleave(
-				{
-					minimal: run(contenders.minimalWorkflow, 'minimal'),
-					fields: run(contenders.fieldsWorkflow, 'fields'),
-					floor: run(contenders.floorWorkflow, 'floor'),
-					node: run(contenders.nodeWorkflow, 'node'),
-				},
-				{ rounds: quick ? 3 : rounds * 2 + 1 },
-			);
-			const cpu = (name) => stats.median(samples[name].map((s) => s.cpuMs));
-			const us = (name) => ((cpu(name) * 1000) / n).toFixed(0);
-			rows.push([n, samples.node.length, us('minimal'), us('fields'), us('floor'), us('node'), stats.ratio(cpu('node') / cpu('minimal')), stats.ratio(cpu('node') / cpu('fields')), stats.ratio(cpu('node') / cpu('floor'))]);
-		}
-	} finally {
-		RoutingNode.prototype.rawRoutingRequest = original;
-	}
-	print();
-	print('Without the network (n8n\'s request function answering from memory; medians, CPU = this process, user + system):');
-	print();
-	print(stats.table(rows));
 }
 
 module.exports = { perItem };

@@ -29,7 +29,12 @@ const methods = {
 			summary.byStatus[r.status] = (summary.byStatus[r.status] || 0) + 1;
 			summary.byMethod[r.method] = (summary.byMethod[r.method] || 0) + 1;
 			if (summary.queries.length < 5) summary.queries.push(r.query);
-			if (arrivals) summary.arrivals.push({ key: r.body.To ?? r.pathSegments.at(-1).replace(/\.json$/, ''), status: r.status, at: r.at });
+			if (arrivals)
+				summary.arrivals.push({
+					key: r.body.To ?? r.pathSegments.at(-1).replace(/\.json$/, ''),
+					status: r.status,
+					at: r.at,
+				});
 		}
 		sim.clearRequests();
 		return summary;

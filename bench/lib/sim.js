@@ -27,7 +27,13 @@ async function startSimulator(options = {}) {
 			pending.set(id, { resolve, reject });
 			child.send({ id, method, args });
 		});
-	const info = await call('start', { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, callsPerSecond: 0, connectAfterMs: 0, ...options });
+	const info = await call('start', {
+		accountSid: ACCOUNT_SID,
+		authToken: AUTH_TOKEN,
+		callsPerSecond: 0,
+		connectAfterMs: 0,
+		...options,
+	});
 	return {
 		...info,
 		pid: child.pid,

@@ -19,8 +19,13 @@ async function settle(ms = 20) {
 /** A plain-text table: rows of arrays; the first row is the header. */
 function table(rows) {
 	const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
-	const line = (r) => `| ${r.map((v, c) => (c === 0 ? String(v).padEnd(widths[c]) : String(v).padStart(widths[c]))).join(' | ')} |`;
-	return [line(rows[0]), `|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+	const line = (r) =>
+		`| ${r.map((v, c) => (c === 0 ? String(v).padEnd(widths[c]) : String(v).padStart(widths[c]))).join(' | ')} |`;
+	return [
+		line(rows[0]),
+		`|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+		...rows.slice(1).map(line),
+	].join('\n');
 }
 
 const ms = (v) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
@@ -44,7 +49,15 @@ async function interleave(contenders, { rounds, warmup = 1, before, after }) {
 			const elapsed = now() - t0;
 			const cpu = process.cpuUsage(cpu0);
 			const more = after ? await after(name) : {};
-			if (r >= 0) samples[name].push({ ms: elapsed, cpuMs: (cpu.user + cpu.system) / 1000, userMs: cpu.user / 1000, systemMs: cpu.system / 1000, ...extra, ...more });
+			if (r >= 0)
+				samples[name].push({
+					ms: elapsed,
+					cpuMs: (cpu.user + cpu.system) / 1000,
+					userMs: cpu.user / 1000,
+					systemMs: cpu.system / 1000,
+					...extra,
+					...more,
+				});
 		}
 	}
 	return samples;

@@ -10,7 +10,10 @@ const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarge
 
 if (!require.extensions['.ts']) {
 	require.extensions['.ts'] = (module, filename) => {
-		const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), { compilerOptions, fileName: filename });
+		const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
+			compilerOptions,
+			fileName: filename,
+		});
 		module._compile(outputText, filename);
 	};
 }

@@ -19,7 +19,8 @@ export class TwilioConference implements INodeType {
 		defaultVersion: 2,
 		subtitle:
 			'={{ ({ announce: "Announce", create: "Create", delete: "Delete", end: "End", get: "Get", getAll: "Get Many", update: "Update" })[$parameter["operation"]] + ": " + ({ conference: "Conference", conferenceRecording: "Conference Recording", participant: "Conference Participant" })[$parameter["resource"]] }}',
-		description: 'Manage live Twilio conference calls: their participants, the conferences themselves and their recordings',
+		description:
+			'Manage live Twilio conference calls: their participants, the conferences themselves and their recordings',
 		defaults: { name: 'Twilio Conference' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

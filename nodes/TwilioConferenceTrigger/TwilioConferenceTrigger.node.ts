@@ -17,7 +17,10 @@ export class TwilioConferenceTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Twilio Conference Trigger',
 		name: 'twilioConferenceTrigger',
-		icon: { light: 'file:../TwilioConference/twilioConference.svg', dark: 'file:../TwilioConference/twilioConference.dark.svg' },
+		icon: {
+			light: 'file:../TwilioConference/twilioConference.svg',
+			dark: 'file:../TwilioConference/twilioConference.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ ($parameter["events"] || []).length + " events" }}',
@@ -30,7 +33,7 @@ export class TwilioConferenceTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"Twilio has no API to subscribe to conference events: paste this node's URL where the callbacks are set. In the Twilio Conference node's Create operation: Conference Status Callback (conference events), Status Callback (call events), Recording Status Callback or Conference Recording Status Callback (recordings); or in TwiML, &lt;Conference statusCallback=\"…\"&gt;. Use the Production URL once the workflow is active, the Test URL while listening for a test event.",
+					'Twilio has no API to subscribe to conference events: paste this node\'s URL where the callbacks are set. In the Twilio Conference node\'s Create operation: Conference Status Callback (conference events), Status Callback (call events), Recording Status Callback or Conference Recording Status Callback (recordings); or in TwiML, &lt;Conference statusCallback="…"&gt;. Use the Production URL once the workflow is active, the Test URL while listening for a test event.',
 				name: 'whereToPasteNotice',
 				type: 'notice',
 				default: '',
@@ -120,7 +123,7 @@ export class TwilioConferenceTrigger implements INodeType {
 				if (!secrets.authToken && !secrets.sharedKeySecret) {
 					throw new NodeOperationError(this.getNode(), 'No secret to check Twilio signatures with', {
 						description:
-							'The credential uses an API key, which cannot check callbacks. Add the Auth Token in the credential\'s Webhook Auth Token field (or a Webhook Shared Key Secret), or turn off Verify Signature.',
+							"The credential uses an API key, which cannot check callbacks. Add the Auth Token in the credential's Webhook Auth Token field (or a Webhook Shared Key Secret), or turn off Verify Signature.",
 					});
 				}
 				return true;

@@ -46,7 +46,12 @@ class N8nClient {
 
 	/** POST /rest/owner/setup; tolerates an owner that already exists. */
 	async setupOwner({ email, password, firstName = 'Demo', lastName = 'Owner' }) {
-		const r = await this.request('POST', '/rest/owner/setup', { email, password, firstName, lastName }, { expect: null });
+		const r = await this.request(
+			'POST',
+			'/rest/owner/setup',
+			{ email, password, firstName, lastName },
+			{ expect: null },
+		);
 		if (r.status === 200) return r.json && r.json.data;
 		if (r.status === 400 && /already/i.test(r.text)) return null;
 		throw new Error(`owner setup failed: ${r.status} ${r.text.slice(0, 1000)}`);
@@ -100,7 +105,8 @@ class N8nClient {
 			if (ex && (ex.finished || ['success', 'error', 'crashed', 'canceled'].includes(ex.status)) && ex.stoppedAt) {
 				return { execution: ex, data: parseExecutionData(ex.data) };
 			}
-			if (Date.now() > end) throw new Error(`execution ${executionId} not finished after ${timeoutMs} ms: ${r.text.slice(0, 500)}`);
+			if (Date.now() > end)
+				throw new Error(`execution ${executionId} not finished after ${timeoutMs} ms: ${r.text.slice(0, 500)}`);
 			await sleep(300);
 		}
 	}

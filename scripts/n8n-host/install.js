@@ -71,7 +71,9 @@ async function acquireLock(lockDir, { timeoutMs = 30 * 60 * 1000 } = {}) {
 		} catch (e) {
 			if (e.code !== 'EEXIST') throw e;
 		}
-		const pid = Number(fs.existsSync(path.join(lockDir, 'pid')) ? fs.readFileSync(path.join(lockDir, 'pid'), 'utf8') : 0);
+		const pid = Number(
+			fs.existsSync(path.join(lockDir, 'pid')) ? fs.readFileSync(path.join(lockDir, 'pid'), 'utf8') : 0,
+		);
 		let stale = !pidAlive(pid) && pid > 0;
 		if (!pid) {
 			try {
@@ -122,47 +124,54 @@ async function install(t0) {
 
 	const sameKey = (m) => m && m.n8n === n8nKey.n8n && m.node === n8nKey.node;
 	if (sameKey(stageDone('n8n')) && fs.existsSync(n8nBin())) log(`n8n@${N8N_VERSION} already in ${rel(N8N_DIR)}`);
-	else await stage(`n8n@${N8N_VERSION} into ${rel(N8N_DIR)} (--ignore-scripts; 4-6 min)`, async () => {
-		fs.mkdirSync(N8N_DIR, { recursive: true });
-		writeJson(path.join(N8N_DIR, 'package.json'), {
-			name: 'n8n-host',
-			private: true,
-			dependencies: { n8n: N8N_VERSION },
-			overrides: LINE.overrides,
+	else
+		await stage(`n8n@${N8N_VERSION} into ${rel(N8N_DIR)} (--ignore-scripts; 4-6 min)`, async () => {
+			fs.mkdirSync(N8N_DIR, { recursive: true });
+			writeJson(path.join(N8N_DIR, 'package.json'), {
+				name: 'n8n-host',
+				private: true,
+				dependencies: { n8n: N8N_VERSION },
+				overrides: LINE.overrides,
+			});
+			// Own project config: scripts off (some download binaries or send analytics).
+			fs.writeFileSync(path.join(N8N_DIR, '.npmrc'), 'ignore-scripts=true\naudit=false\nfund=false\n');
+			// --prefer-offline: a warm npm cache then saves the ~2,000 metadata round trips.
+			await npm(['install', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
+				cwd: N8N_DIR,
+				useNode24: true,
+				heartbeatLabel: 'npm install n8n',
+			});
+			fs.rmSync(path.join(HOST_DIR, '.stage-sqlite3.json'), { force: true });
+			markStage('n8n', n8nKey);
 		});
-		// Own project config: scripts off (some download binaries or send analytics).
-		fs.writeFileSync(path.join(N8N_DIR, '.npmrc'), 'ignore-scripts=true\naudit=false\nfund=false\n');
-		// --prefer-offline: a warm npm cache then saves the ~2,000 metadata round trips.
-		await npm(['install', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
-			cwd: N8N_DIR,
-			useNode24: true,
-			heartbeatLabel: 'npm install n8n',
-		});
-		fs.rmSync(path.join(HOST_DIR, '.stage-sqlite3.json'), { force: true });
-		markStage('n8n', n8nKey);
-	});
 
 	const runtime = `Node ${nodeMajor(spawnSync(nodeBinary(), ['--version'], { encoding: 'utf8' }).stdout)}`;
 	if (sameKey(stageDone('sqlite3'))) log(`sqlite3 already built for ${runtime}`);
-	else await stage(`sqlite3 built from source against ${runtime} headers (~2 min)`, async () => {
-		const jobs = String(os.cpus().length || 2);
-		const env = {
-			npm_config_build_from_source: 'sqlite3',
-			npm_config_ignore_scripts: 'false',
-			npm_config_jobs: jobs,
-			JOBS: jobs,
-		};
-		const d = node24PackageDir();
-		if (d) env.npm_config_nodedir = d;
-		await npm(['rebuild', 'sqlite3', '--loglevel=error'], { cwd: N8N_DIR, useNode24: true, env, heartbeatLabel: 'sqlite3 build' });
-		// Check it loads under the Node that will run n8n.
-		const chk = spawnSync(nodeBinary(), ['-e', "require('sqlite3'); console.log('ok')"], {
-			cwd: N8N_DIR,
-			encoding: 'utf8',
+	else
+		await stage(`sqlite3 built from source against ${runtime} headers (~2 min)`, async () => {
+			const jobs = String(os.cpus().length || 2);
+			const env = {
+				npm_config_build_from_source: 'sqlite3',
+				npm_config_ignore_scripts: 'false',
+				npm_config_jobs: jobs,
+				JOBS: jobs,
+			};
+			const d = node24PackageDir();
+			if (d) env.npm_config_nodedir = d;
+			await npm(['rebuild', 'sqlite3', '--loglevel=error'], {
+				cwd: N8N_DIR,
+				useNode24: true,
+				env,
+				heartbeatLabel: 'sqlite3 build',
+			});
+			// Check it loads under the Node that will run n8n.
+			const chk = spawnSync(nodeBinary(), ['-e', "require('sqlite3'); console.log('ok')"], {
+				cwd: N8N_DIR,
+				encoding: 'utf8',
+			});
+			if (!/ok/.test(chk.stdout)) throw new Error(`sqlite3 does not load: ${chk.stderr}`);
+			markStage('sqlite3', n8nKey);
 		});
-		if (!/ok/.test(chk.stdout)) throw new Error(`sqlite3 does not load: ${chk.stderr}`);
-		markStage('sqlite3', n8nKey);
-	});
 
 	const nodeVersion = spawnSync(nodeBinary(), ['--version'], { encoding: 'utf8' }).stdout.trim();
 	const n8nVersion = installedN8nVersion();
@@ -197,7 +206,12 @@ async function probeVersions(candidates = LINE.probeCandidates) {
 		}
 		const v = match[match.length - 1];
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-probe-'));
-		writeJson(path.join(dir, 'package.json'), { name: 'probe', private: true, dependencies: { n8n: v }, overrides: LINE.overrides });
+		writeJson(path.join(dir, 'package.json'), {
+			name: 'probe',
+			private: true,
+			dependencies: { n8n: v },
+			overrides: LINE.overrides,
+		});
 		try {
 			await stage(`probe n8n@${v}`, () =>
 				npm(['install', '--dry-run', '--ignore-scripts', '--loglevel=error'], { cwd: dir }),

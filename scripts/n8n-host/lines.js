@@ -68,7 +68,9 @@ function selectLine(spec) {
 	}
 	const exact = m[3] !== undefined;
 	if (!exact && !`${line.version}.`.startsWith(`${text}.`)) {
-		throw new Error(`N8N_HOST_VERSION=${text}: give the full version; the ${line.major}.x line installs ${line.version}`);
+		throw new Error(
+			`N8N_HOST_VERSION=${text}: give the full version; the ${line.major}.x line installs ${line.version}`,
+		);
 	}
 	return { ...line, version: exact ? text : line.version, name: `${line.major}.x` };
 }
@@ -82,7 +84,9 @@ function adaptWorkflow(workflow, line) {
 	const nodes = (workflow.nodes || []).map((node) => {
 		const max = line.maxTypeVersions[node.type];
 		if (max === undefined || !(node.typeVersion > max)) return node;
-		changes.push(`"${node.name}" (${node.type}) version ${node.typeVersion} -> ${max}, the highest n8n ${line.name} has`);
+		changes.push(
+			`"${node.name}" (${node.type}) version ${node.typeVersion} -> ${max}, the highest n8n ${line.name} has`,
+		);
 		return { ...node, typeVersion: max };
 	});
 	return { workflow: { ...workflow, nodes }, changes };

@@ -21,7 +21,9 @@ async function buildAndPack({ skipBuild = process.env.E2E_SKIP_BUILD === '1' } =
 	const node = path.join(REPO_ROOT, 'dist', 'nodes', 'TwilioConference', 'TwilioConference.node.js');
 	if (!fs.existsSync(node)) throw new Error(`${node} is missing: the build did not produce the node`);
 	// --ignore-scripts: dist/ was just built (or checked), so prepack need not clean and build it again.
-	const out = await npm(['pack', '--pack-destination', outDir, '--json', '--ignore-scripts', '--loglevel=error'], { cwd: REPO_ROOT });
+	const out = await npm(['pack', '--pack-destination', outDir, '--json', '--ignore-scripts', '--loglevel=error'], {
+		cwd: REPO_ROOT,
+	});
 	const info = JSON.parse(out.slice(out.indexOf('[')));
 	return path.join(outDir, info[0].filename);
 }

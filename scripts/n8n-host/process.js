@@ -32,7 +32,11 @@ function runN8n(args, env, { timeoutMs = 5 * 60 * 1000, cwd } = {}) {
 		child.stderr.on('data', (d) => (stderr += d));
 		const timer = setTimeout(() => {
 			killGroup(child.pid, 'SIGKILL');
-			reject(new Error(`n8n ${args.join(' ')} timed out after ${timeoutMs} ms\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`));
+			reject(
+				new Error(
+					`n8n ${args.join(' ')} timed out after ${timeoutMs} ms\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`,
+				),
+			);
 		}, timeoutMs);
 		child.on('error', (e) => {
 			clearTimeout(timer);
@@ -51,7 +55,9 @@ function runN8n(args, env, { timeoutMs = 5 * 60 * 1000, cwd } = {}) {
 async function runN8nOk(args, env, opts) {
 	const r = await runN8n(args, env, opts);
 	if (r.code !== 0) {
-		throw new Error(`n8n ${args.join(' ')} exited ${r.code}\n--- stdout\n${r.stdout.slice(-4000)}\n--- stderr\n${r.stderr.slice(-4000)}`);
+		throw new Error(
+			`n8n ${args.join(' ')} exited ${r.code}\n--- stdout\n${r.stdout.slice(-4000)}\n--- stderr\n${r.stderr.slice(-4000)}`,
+		);
 	}
 	return r;
 }
@@ -205,7 +211,9 @@ async function startN8n({ args = ['start'], env, logFile, healthUrl, timeoutMs =
 		const end = Date.now() + timeoutMs;
 		for (;;) {
 			if (exitInfo) {
-				throw new Error(`${label} exited (${JSON.stringify(exitInfo)}) before ready; log ${logFile}:\n${handle.output().slice(-4000)}`);
+				throw new Error(
+					`${label} exited (${JSON.stringify(exitInfo)}) before ready; log ${logFile}:\n${handle.output().slice(-4000)}`,
+				);
 			}
 			if (Date.now() > end) {
 				await handle.stop();
@@ -219,9 +227,21 @@ async function startN8n({ args = ['start'], env, logFile, healthUrl, timeoutMs =
 			}
 			await sleep(250);
 		}
-		log(`${label} ready at ${healthUrl.replace(/\/(healthz|rest\/settings).*$/, '')} in ${fmtMs(Date.now() - t0)} (log ${rel(logFile)})`);
+		log(
+			`${label} ready at ${healthUrl.replace(/\/(healthz|rest\/settings).*$/, '')} in ${fmtMs(Date.now() - t0)} (log ${rel(logFile)})`,
+		);
 	}
 	return handle;
 }
 
-module.exports = { runN8n, runN8nOk, pidAlive, killGroup, killChildrenOnSignals, trackPid, freePort, waitForPort, startN8n };
+module.exports = {
+	runN8n,
+	runN8nOk,
+	pidAlive,
+	killGroup,
+	killChildrenOnSignals,
+	trackPid,
+	freePort,
+	waitForPort,
+	startN8n,
+};

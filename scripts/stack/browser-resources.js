@@ -11,7 +11,10 @@ async function choose(page, params, parameter, name) {
 	const options = page.locator('.el-select-dropdown__item:visible, [role="option"]:visible');
 	await options.first().waitFor();
 	const all = (await options.allInnerTexts()).map((t) => t.split('\n')[0].trim()).filter(Boolean);
-	await options.filter({ has: page.getByText(name, { exact: true }) }).first().click();
+	await options
+		.filter({ has: page.getByText(name, { exact: true }) })
+		.first()
+		.click();
 	return [...new Set(all)];
 }
 
@@ -28,7 +31,13 @@ async function checkOtherResources(page, params, { pickConference, shot, openPic
 	const recording = await openPicker(page, params, 'recording');
 	await shot('10-recording-picker');
 	await page.keyboard.press('Escape');
-	return { resources: resources.sort(), conferenceOperations: conferenceOperations.sort(), endFields, recordingOperations: recordingOperations.sort(), recordings: recording.entries };
+	return {
+		resources: resources.sort(),
+		conferenceOperations: conferenceOperations.sort(),
+		endFields,
+		recordingOperations: recordingOperations.sort(),
+		recordings: recording.entries,
+	};
 }
 
 module.exports = { checkOtherResources };

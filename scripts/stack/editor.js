@@ -115,7 +115,9 @@ async function runEditorCheck({
 		const search = page.locator('[data-test-id="node-creator-search-bar"]').first();
 		await search.waitFor();
 		await search.fill(searchText);
-		const itemName = page.locator('[data-test-id="node-creator-item-name"]', { hasText: new RegExp(`^${searchText}$`) });
+		const itemName = page.locator('[data-test-id="node-creator-item-name"]', {
+			hasText: new RegExp(`^${searchText}$`),
+		});
 		const item = page.locator('[data-test-id="item-iterator-item"]', { has: itemName }).first();
 		await item.waitFor();
 		await shot('03-node-panel-search');
@@ -188,7 +190,10 @@ async function chooseOperation(page, params, name, whenOpen) {
 	await options.first().waitFor();
 	const all = (await options.allInnerTexts()).map((t) => t.split('\n')[0].trim()).filter(Boolean);
 	if (whenOpen) await whenOpen();
-	await options.filter({ has: page.getByText(name, { exact: true }) }).first().click();
+	await options
+		.filter({ has: page.getByText(name, { exact: true }) })
+		.first()
+		.click();
 	return all;
 }
 
@@ -254,7 +259,13 @@ async function fieldLabels(params) {
 
 /** Closes first-run dialogs that may cover the canvas. */
 async function dismissPopups(page) {
-	for (const sel of ['button:has-text("Got it")', '[data-test-id="close-button"]', 'button[aria-label="Close"]', '.el-dialog__headerbtn', '.el-message-box__headerbtn']) {
+	for (const sel of [
+		'button:has-text("Got it")',
+		'[data-test-id="close-button"]',
+		'button[aria-label="Close"]',
+		'.el-dialog__headerbtn',
+		'.el-message-box__headerbtn',
+	]) {
 		const loc = page.locator(sel);
 		for (let i = 0; i < (await loc.count()); i++) {
 			try {

@@ -33,7 +33,14 @@ async function prepareStack({
 	await stage('host install (cached after first run)', () => host.ensureInstalled());
 	const tgz = await stage('npm run build + npm pack', () => host.buildAndPack({ skipBuild }));
 	const sim = await stage('simulator start', () =>
-		createSimulator({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, port: 0, callsPerSecond: 5, connectAfterMs: 50, ...simulator }),
+		createSimulator({
+			accountSid: ACCOUNT_SID,
+			authToken: AUTH_TOKEN,
+			port: 0,
+			callsPerSecond: 5,
+			connectAfterMs: 50,
+			...simulator,
+		}),
 	);
 	started.push({ name: 'simulator', stop: () => sim.close() });
 	await stage('user folder + package install', async () => {
@@ -67,7 +74,9 @@ async function startServer({
 		brokerPort: brokerPort || (await host.freePort()),
 		extra,
 	});
-	const server = await stage(`${name} (until REST is up)`, () => host.startN8n({ args: ['start'], env, logFile, name }));
+	const server = await stage(`${name} (until REST is up)`, () =>
+		host.startN8n({ args: ['start'], env, logFile, name }),
+	);
 	started.push(server);
 	const client = new host.N8nClient(server.url);
 	await stage('owner setup + login', async () => {
@@ -79,7 +88,14 @@ async function startServer({
 
 /** A new workflow of built-in nodes, so that no earlier editor session holds its edit lock. */
 async function freshCanvas(client, name = `Browser check ${Date.now()}`) {
-	const node = (nodeName, type, x) => ({ id: crypto.randomUUID(), name: nodeName, type, typeVersion: 1, position: [x, 0], parameters: {} });
+	const node = (nodeName, type, x) => ({
+		id: crypto.randomUUID(),
+		name: nodeName,
+		type,
+		typeVersion: 1,
+		position: [x, 0],
+		parameters: {},
+	});
 	const nodes = [node('Start', 'n8n-nodes-base.manualTrigger', 0), node('Nothing yet', 'n8n-nodes-base.noOp', 220)];
 	const connections = { Start: { main: [[{ node: 'Nothing yet', type: 'main', index: 0 }]] } };
 	return client.createWorkflow({ name, nodes, connections });
@@ -119,7 +135,12 @@ function seedPickerData(sim) {
 		const conf = sim.seedConference({ friendlyName: c.friendlyName });
 		for (const p of c.participants) sim.seedParticipants(conf.sid, 1, { ...p, from: '+15017122661' });
 		// The newest recording still runs; the one before it has finished.
-		if (c.recordings) sim.seedRecordings(conf.sid, c.recordings, (i) => ({ status: i === c.recordings - 1 ? 'in-progress' : 'completed', createdAt: Date.now() - (c.recordings - i) * 60_000, duration: 45 }));
+		if (c.recordings)
+			sim.seedRecordings(conf.sid, c.recordings, (i) => ({
+				status: i === c.recordings - 1 ? 'in-progress' : 'completed',
+				createdAt: Date.now() - (c.recordings - i) * 60_000,
+				duration: 45,
+			}));
 		sids[c.friendlyName] = conf.sid;
 	}
 	return sids;

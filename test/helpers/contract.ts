@@ -62,12 +62,16 @@ function checkScalar(where: string, schema: Schema, value: string): string[] {
 			if (s.maximum !== undefined && n > s.maximum) problems.push(`${where}: ${n} > maximum ${s.maximum}`);
 		}
 	}
-	if (s.type === 'boolean' && value !== 'true' && value !== 'false') problems.push(`${where}: "${value}" is not true/false`);
-	if (s.format === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) problems.push(`${where}: "${value}" is not a date as YYYY-MM-DD`);
+	if (s.type === 'boolean' && value !== 'true' && value !== 'false')
+		problems.push(`${where}: "${value}" is not true/false`);
+	if (s.format === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value))
+		problems.push(`${where}: "${value}" is not a date as YYYY-MM-DD`);
 	// Twilio reads an empty URL as "none" (WaitUrl: play nothing).
-	if (s.format === 'uri' && value !== '' && !/^https?:\/\/\S+$/.test(value)) problems.push(`${where}: "${value}" is not a URL`);
+	if (s.format === 'uri' && value !== '' && !/^https?:\/\/\S+$/.test(value))
+		problems.push(`${where}: "${value}" is not a URL`);
 	if (s.enum && !s.enum.includes(value)) problems.push(`${where}: "${value}" not in enum ${s.enum.join('|')}`);
-	if (s.pattern && !new RegExp(s.pattern).test(value)) problems.push(`${where}: "${value}" does not match ${s.pattern}`);
+	if (s.pattern && !new RegExp(s.pattern).test(value))
+		problems.push(`${where}: "${value}" does not match ${s.pattern}`);
 	if (s.minLength !== undefined && value.length < s.minLength) problems.push(`${where}: shorter than ${s.minLength}`);
 	if (s.maxLength !== undefined && value.length > s.maxLength) problems.push(`${where}: longer than ${s.maxLength}`);
 	return problems;
@@ -99,7 +103,9 @@ function matchPath(rawPath: string): { template: string; params: Record<string, 
 	return undefined;
 }
 
-export function contractViolations(request: Pick<LoggedRequest, 'method' | 'path' | 'query' | 'body' | 'contentType' | 'rawBody'>): string[] {
+export function contractViolations(
+	request: Pick<LoggedRequest, 'method' | 'path' | 'query' | 'body' | 'contentType' | 'rawBody'>,
+): string[] {
 	const label = `${request.method} ${request.path}`;
 	const match = matchPath(request.path);
 	if (!match) return [`${label}: no such path in the OpenAPI description`];

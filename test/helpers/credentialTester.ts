@@ -10,7 +10,9 @@ import type { ICredentialDataDecryptedObject, INode, INodeType } from 'n8n-workf
 
 import { buildAdditionalData, CREDENTIAL_TYPE, loadPackage, PackageNodeTypes, packageCredentials } from './engine';
 
-export async function credentialTestOutcome(data: ICredentialDataDecryptedObject): Promise<{ status: 'OK' | 'Error'; message: string }> {
+export async function credentialTestOutcome(
+	data: ICredentialDataDecryptedObject,
+): Promise<{ status: 'OK' | 'Error'; message: string }> {
 	const loader = await loadPackage();
 	const credentialType = loader.getCredential(CREDENTIAL_TYPE).type;
 	const nodeType = loader.getNode('twilioConference').type as INodeType;
@@ -18,7 +20,15 @@ export async function credentialTestOutcome(data: ICredentialDataDecryptedObject
 		description: {
 			...nodeType.description,
 			credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credentialType.test?.request } }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					default: '',
+					routing: { request: credentialType.test?.request },
+				},
+			],
 		},
 	};
 	const node: INode = {
@@ -30,9 +40,25 @@ export async function credentialTestOutcome(data: ICredentialDataDecryptedObject
 		parameters: {},
 		credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'Twilio account' } },
 	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new PackageNodeTypes(loader) });
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new PackageNodeTypes(loader),
+	});
 	const additionalData = buildAdditionalData(packageCredentials(loader, data));
-	const context = new ExecuteContext(workflow, node, additionalData, 'internal', { resultData: { runData: {} } } as never, 0, [], { main: [[{ json: {} }]] }, { node, data: {}, source: null }, []);
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalData,
+		'internal',
+		{ resultData: { runData: {} } } as never,
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		{ node, data: {}, source: null },
+		[],
+	);
 	const credentials = { id: 'cred-1', name: 'Twilio account', type: CREDENTIAL_TYPE, data };
 	try {
 		await new RoutingNode(context, testNodeType, credentials).runNode();
@@ -41,7 +67,8 @@ export async function credentialTestOutcome(data: ICredentialDataDecryptedObject
 		if (cause?.response) {
 			const status = cause.response.status;
 			for (const rule of credentialType.test?.rules ?? []) {
-				if (rule.type === 'responseCode' && rule.properties.value === status) return { status: 'Error', message: rule.properties.message };
+				if (rule.type === 'responseCode' && rule.properties.value === status)
+					return { status: 'Error', message: rule.properties.message };
 			}
 			return { status: 'Error', message: cause.response.statusText || `Received HTTP status code: ${status}` };
 		}

@@ -49,13 +49,19 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
 		if (!authenticate || !workflow || !node) return requestOptions;
 		const resolve = (value: unknown) =>
-			workflow.expression.getParameterValue(value as string, null, 0, 0, node.name, [], 'internal', { $credentials: credentials });
+			workflow.expression.getParameterValue(value as string, null, 0, 0, node.name, [], 'internal', {
+				$credentials: credentials,
+			});
 		const { auth, headers, qs, body } = authenticate.properties as IDataObject;
 		if (auth) {
 			const { username, password } = auth as IDataObject;
 			requestOptions.auth = { username: resolve(username) as string, password: resolve(password) as string };
 		}
-		for (const [target, extra] of [['headers', headers], ['qs', qs], ['body', body]] as const) {
+		for (const [target, extra] of [
+			['headers', headers],
+			['qs', qs],
+			['body', body],
+		] as const) {
 			if (!extra) continue;
 			const resolved: IDataObject = {};
 			for (const [key, value] of Object.entries(extra as IDataObject)) resolved[key] = resolve(value) as string;
@@ -76,7 +82,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		throw new Error('not used by these tests');
 	}
 
-	async getDecrypted(_additionalData: unknown, _nodeCredentials: unknown, type: string): Promise<ICredentialDataDecryptedObject> {
+	async getDecrypted(
+		_additionalData: unknown,
+		_nodeCredentials: unknown,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
 		this.calls.getDecrypted += 1;
 		const data = this.data[type];
 		if (!data) throw new Error(`no credential data for ${type}`);

@@ -4,7 +4,13 @@
  */
 import path from 'node:path';
 
-import { ExecutionLifecycleHooks, LoadOptionsContext, PackageDirectoryLoader, RoutingNode, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PackageDirectoryLoader,
+	RoutingNode,
+	WorkflowExecute,
+} from 'n8n-core';
 import type { ExecuteContext } from 'n8n-core';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 import type {
@@ -109,7 +115,9 @@ export interface RunResult {
 
 const NODE_NAME = 'Twilio Conference';
 
-function buildNode(options: Pick<RunOptions, 'type' | 'parameters' | 'continueOnFail' | 'executeOnce' | 'typeVersion'>): INode {
+function buildNode(
+	options: Pick<RunOptions, 'type' | 'parameters' | 'continueOnFail' | 'executeOnce' | 'typeVersion'>,
+): INode {
 	return {
 		id: 'twilio-node',
 		name: NODE_NAME,
@@ -147,8 +155,14 @@ export function buildAdditionalData(
 }
 
 /** The package's own credential, with the given data. */
-export function packageCredentials(loader: PackageDirectoryLoader, credentials: ICredentialDataDecryptedObject): TestCredentialsHelper {
-	return new TestCredentialsHelper({ [CREDENTIAL_TYPE]: loader.getCredential(CREDENTIAL_TYPE).type }, { [CREDENTIAL_TYPE]: credentials });
+export function packageCredentials(
+	loader: PackageDirectoryLoader,
+	credentials: ICredentialDataDecryptedObject,
+): TestCredentialsHelper {
+	return new TestCredentialsHelper(
+		{ [CREDENTIAL_TYPE]: loader.getCredential(CREDENTIAL_TYPE).type },
+		{ [CREDENTIAL_TYPE]: credentials },
+	);
 }
 
 /**
@@ -167,10 +181,23 @@ export async function executeWorkflow(options: {
 }): Promise<IRun> {
 	const { nodes, connections = {}, nodeTypes, credentialsHelper, input, executionId = 'test-execution' } = options;
 	const workflow = new Workflow({ id: 'test', nodes, connections, nodeTypes, active: false });
-	const hooks = new ExecutionLifecycleHooks('manual', executionId, { id: 'test', name: 'test', nodes, connections, active: false, settings: {}, createdAt: new Date(), updatedAt: new Date(), isArchived: false, activeVersionId: null } as never);
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
+		id: 'test',
+		name: 'test',
+		nodes,
+		connections,
+		active: false,
+		settings: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		isArchived: false,
+		activeVersionId: null,
+	} as never);
 	const additionalData = buildAdditionalData(credentialsHelper, { hooks, executionId });
 	const runExecutionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node: nodes[0], data: { main: [input.map((json) => ({ json }))] }, source: null }] },
+		executionData: {
+			nodeExecutionStack: [{ node: nodes[0], data: { main: [input.map((json) => ({ json }))] }, source: null }],
+		},
 	});
 	const running = new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
 	options.onStart?.(() => running.cancel());
@@ -198,12 +225,25 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 /** Calls one of the node's list-search methods as the editor does, with the node's current parameters. */
 export async function runListSearch(
 	method: string,
-	options: { parameters: IDataObject; credentials: ICredentialDataDecryptedObject; filter?: string; paginationToken?: string },
+	options: {
+		parameters: IDataObject;
+		credentials: ICredentialDataDecryptedObject;
+		filter?: string;
+		paginationToken?: string;
+	},
 ): Promise<INodeListSearchResult> {
 	const loader = await loadPackage();
 	const node = buildNode({ parameters: options.parameters });
-	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes: new PackageNodeTypes(loader), active: false });
-	const additionalData = buildAdditionalData(packageCredentials(loader, options.credentials), { currentNodeParameters: options.parameters as INode['parameters'] });
+	const workflow = new Workflow({
+		id: 'test',
+		nodes: [node],
+		connections: {},
+		nodeTypes: new PackageNodeTypes(loader),
+		active: false,
+	});
+	const additionalData = buildAdditionalData(packageCredentials(loader, options.credentials), {
+		currentNodeParameters: options.parameters as INode['parameters'],
+	});
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.conference');
 	const nodeType = loader.getNode('twilioConference').type as INodeType;
 	const search = nodeType.methods?.listSearch?.[method];
@@ -215,4 +255,3 @@ export async function runListSearch(
 export async function testCredentials(credentials: ICredentialDataDecryptedObject): Promise<RunResult> {
 	return await runNode({ type: CREDENTIAL_TEST_TYPE, parameters: {}, credentials });
 }
-

@@ -16,7 +16,10 @@ export function encodingsOf(who: string, user: string, secret: string): SecretFo
 	const forms: SecretForm[] = [
 		[`${who}`, secret],
 		[`${who} (percent-encoded)`, encodeURIComponent(secret)],
-		[`${who} (percent-encoded, lower-case hex)`, encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())],
+		[
+			`${who} (percent-encoded, lower-case hex)`,
+			encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()),
+		],
 		[`${who} (form-encoded)`, new URLSearchParams({ x: secret }).toString().slice(2)],
 		[`${who} (JSON-escaped)`, JSON.stringify(secret).slice(1, -1)],
 		[`${who} (base64)`, unpadded(base64(secret))],
@@ -64,7 +67,8 @@ export function walkForSecrets(root: unknown, forms: SecretForm[]): Walk {
 			check(bytes.toString('latin1'), `${path}<latin1>`);
 			continue;
 		}
-		if (value instanceof Map) for (const [key, entry] of value) stack.push([key, `${path}<key>`], [entry, `${path}<${String(key)}>`]);
+		if (value instanceof Map)
+			for (const [key, entry] of value) stack.push([key, `${path}<key>`], [entry, `${path}<${String(key)}>`]);
 		if (value instanceof Set) for (const entry of value) stack.push([entry, `${path}<entry>`]);
 		const object = value as Record<PropertyKey, unknown>;
 		for (const key of Reflect.ownKeys(object)) {
@@ -75,10 +79,15 @@ export function walkForSecrets(root: unknown, forms: SecretForm[]): Walk {
 			else if (descriptor.get) stack.push([readGetter(descriptor.get, object), `${at}<get>`]);
 		}
 		// Getters a class defines (axios headers, URL parts) are not own properties of the instance.
-		for (let proto = Object.getPrototypeOf(object); proto && proto !== Object.prototype && proto !== Function.prototype; proto = Object.getPrototypeOf(proto)) {
+		for (
+			let proto = Object.getPrototypeOf(object);
+			proto && proto !== Object.prototype && proto !== Function.prototype;
+			proto = Object.getPrototypeOf(proto)
+		) {
 			for (const key of Reflect.ownKeys(proto)) {
 				const descriptor = Object.getOwnPropertyDescriptor(proto, key);
-				if (descriptor?.get && key !== '__proto__') stack.push([readGetter(descriptor.get, object), `${path}.${String(key)}<inherited get>`]);
+				if (descriptor?.get && key !== '__proto__')
+					stack.push([readGetter(descriptor.get, object), `${path}.${String(key)}<inherited get>`]);
 			}
 		}
 	}

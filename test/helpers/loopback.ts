@@ -36,7 +36,13 @@ export async function startLoopback(handler: Handler, options: { tls?: boolean }
 		handler(request, response);
 	};
 	const server = options.tls
-		? https.createServer({ key: readFileSync(path.join(TLS_DIR, 'self-signed.key')), cert: readFileSync(path.join(TLS_DIR, 'self-signed.crt')) }, listener)
+		? https.createServer(
+				{
+					key: readFileSync(path.join(TLS_DIR, 'self-signed.key')),
+					cert: readFileSync(path.join(TLS_DIR, 'self-signed.crt')),
+				},
+				listener,
+			)
 		: http.createServer(listener);
 	const state = { connections: 0 };
 	server.on('connection', (socket: Socket) => {
@@ -77,7 +83,9 @@ export const answer =
  */
 export function echoOf(request: http.IncomingMessage): string {
 	const header = String(request.headers.authorization ?? '');
-	const [user, ...rest] = Buffer.from(header.replace(/^Basic /, ''), 'base64').toString().split(':');
+	const [user, ...rest] = Buffer.from(header.replace(/^Basic /, ''), 'base64')
+		.toString()
+		.split(':');
 	const password = rest.join(':');
 	return `Authorization: ${header} user=${user} password=${password} encoded=${encodeURIComponent(password)}`;
 }

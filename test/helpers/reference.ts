@@ -23,8 +23,19 @@ function table(heading: string): ReferenceParameter[] {
 	const rows: ReferenceParameter[] = [];
 	for (const line of lines.slice(lines.findIndex((l) => l.startsWith('|---')) + 1)) {
 		if (!line.startsWith('|')) break;
-		const [name, type, required, allowed, range, defaultValue, pattern] = line.split('|').slice(1).map((cell) => cell.trim());
-		rows.push({ name, type, required: required === 'yes', allowed: allowed ? allowed.split(/\s+/) : [], range, default: defaultValue, pattern });
+		const [name, type, required, allowed, range, defaultValue, pattern] = line
+			.split('|')
+			.slice(1)
+			.map((cell) => cell.trim());
+		rows.push({
+			name,
+			type,
+			required: required === 'yes',
+			allowed: allowed ? allowed.split(/\s+/) : [],
+			range,
+			default: defaultValue,
+			pattern,
+		});
 	}
 	return rows;
 }
@@ -45,7 +56,8 @@ export function sampleFor(row: ReferenceParameter): { value: unknown; wire: stri
 		return { value: n, wire: String(n) };
 	}
 	if (row.type.includes('http-method')) return { value: 'GET', wire: 'GET' };
-	if (row.type.includes('uri')) return { value: `https://example.com/${row.name}?a=1&b=two`, wire: `https://example.com/${row.name}?a=1&b=two` };
+	if (row.type.includes('uri'))
+		return { value: `https://example.com/${row.name}?a=1&b=two`, wire: `https://example.com/${row.name}?a=1&b=two` };
 	if (row.pattern) {
 		const sid = `${row.pattern.slice(1, 3)}0123456789abcdef0123456789abcdef`;
 		return { value: sid, wire: sid };

@@ -37,12 +37,32 @@ export interface Simulator {
 		reasonConferenceEnded?: string;
 		callSidEndingConference?: string;
 	}): { sid: string; friendly_name: string };
-	seedParticipants(conferenceSid: string, count: number, overrides?: object | ((i: number) => object)): Array<{ call_sid: string; label: string | null }>;
-	seedRecordings(conferenceSid: string, count: number, overrides?: object | ((i: number) => object)): Array<{ sid: string; conference_sid: string; status: string }>;
+	seedParticipants(
+		conferenceSid: string,
+		count: number,
+		overrides?: object | ((i: number) => object),
+	): Array<{ call_sid: string; label: string | null }>;
+	seedRecordings(
+		conferenceSid: string,
+		count: number,
+		overrides?: object | ((i: number) => object),
+	): Array<{ sid: string; conference_sid: string; status: string }>;
 	state: {
-		conferences: Array<{ sid: string; friendly_name: string; status: string; updates: Array<Record<string, unknown>>; announcements: unknown[] }>;
+		conferences: Array<{
+			sid: string;
+			friendly_name: string;
+			status: string;
+			updates: Array<Record<string, unknown>>;
+			announcements: unknown[];
+		}>;
 		participants: Array<Record<string, unknown>>;
-		recordings: Array<{ sid: string; conference_sid: string; status: string; duration: string | null; updates: Array<Record<string, unknown>> }>;
+		recordings: Array<{
+			sid: string;
+			conference_sid: string;
+			status: string;
+			duration: string | null;
+			updates: Array<Record<string, unknown>>;
+		}>;
 	};
 	inject(fault: Record<string, unknown>): void;
 	clearFaults(): void;
@@ -52,10 +72,19 @@ export interface Simulator {
 }
 
 export async function startSimulator(options: Record<string, unknown> = {}): Promise<Simulator> {
-	return (await createSimulator({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, callsPerSecond: 0, connectAfterMs: 0, ...options })) as Simulator;
+	return (await createSimulator({
+		accountSid: ACCOUNT_SID,
+		authToken: AUTH_TOKEN,
+		callsPerSecond: 0,
+		connectAfterMs: 0,
+		...options,
+	})) as Simulator;
 }
 
-export function credentialsFor(sim: Simulator, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
+export function credentialsFor(
+	sim: Simulator,
+	overrides: ICredentialDataDecryptedObject = {},
+): ICredentialDataDecryptedObject {
 	return { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: sim.url, ...overrides };
 }
 
@@ -100,7 +129,10 @@ export function useSimulator(
 		const { contractViolations } = require('./contract') as typeof import('./contract');
 		const checked = all
 			.filter((r) => r.fault === null)
-			.map((r) => ({ ...r, body: Object.fromEntries(Object.entries(r.body).filter(([key]) => !extraBodyParameters.includes(key))) }));
+			.map((r) => ({
+				...r,
+				body: Object.fromEntries(Object.entries(r.body).filter(([key]) => !extraBodyParameters.includes(key))),
+			}));
 		expect(checked.flatMap(contractViolations)).toEqual([]);
 	});
 	return {

@@ -7,7 +7,12 @@ import crypto from 'node:crypto';
 
 export type Params = Record<string, string | string[]>;
 
-export function twilioSignature(token: string, url: string, params: Params = {}, algorithm: 'sha1' | 'sha256' = 'sha1'): string {
+export function twilioSignature(
+	token: string,
+	url: string,
+	params: Params = {},
+	algorithm: 'sha1' | 'sha256' = 'sha1',
+): string {
 	let data = url;
 	for (const name of Object.keys(params).sort()) {
 		const values = ([] as string[]).concat(params[name]).sort();
@@ -19,7 +24,8 @@ export function twilioSignature(token: string, url: string, params: Params = {},
 /** application/x-www-form-urlencoded as Twilio sends it: spaces as +, repeated names repeated. */
 export function formBody(params: Params): string {
 	const search = new URLSearchParams();
-	for (const [name, value] of Object.entries(params)) for (const one of ([] as string[]).concat(value)) search.append(name, one);
+	for (const [name, value] of Object.entries(params))
+		for (const one of ([] as string[]).concat(value)) search.append(name, one);
 	return search.toString();
 }
 

@@ -84,7 +84,9 @@ export async function startTrigger(options: {
 		buildAdditionalData(credentialsHelper, { webhookBaseUrl: `${options.webhookOrigin ?? origin}/webhook`, ...extra });
 
 	async function handle(req: http.IncomingMessage, res: http.ServerResponse, rawBody: Buffer): Promise<Delivery> {
-		const contentType = String(req.headers['content-type'] ?? '').split(';')[0].trim();
+		const contentType = String(req.headers['content-type'] ?? '')
+			.split(';')[0]
+			.trim();
 		const expressLike = Object.assign(req, {
 			rawBody,
 			originalUrl: req.url,
@@ -149,11 +151,19 @@ export async function startTrigger(options: {
 				// Host, port and path given apart: a URL string would be re-encoded (apostrophes become %27).
 				const { hostname, port } = new URL(origin);
 				const request = http.request(
-					{ hostname, port, path: target, method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers, 'X-Test-Delivery': id } },
+					{
+						hostname,
+						port,
+						path: target,
+						method: 'POST',
+						headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers, 'X-Test-Delivery': id },
+					},
 					(response) => {
 						const parts: Buffer[] = [];
 						response.on('data', (part: Buffer) => parts.push(part));
-						response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(parts).toString('utf8') }));
+						response.on('end', () =>
+							resolve({ status: response.statusCode ?? 0, body: Buffer.concat(parts).toString('utf8') }),
+						);
 					},
 				);
 				request.on('error', reject);

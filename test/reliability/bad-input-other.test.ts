@@ -106,7 +106,13 @@ describe('the fields that are not in the parameter tables', () => {
 		],
 		[
 			'Max Requests In Flight (option, 1 to 1000)',
-			{ operation: 'update', conference: CF, participant: 'alice', updateFields: { muted: true }, options: { maxRequestsInFlight: '={{ $json.v }}' } },
+			{
+				operation: 'update',
+				conference: CF,
+				participant: 'alice',
+				updateFields: { muted: true },
+				options: { maxRequestsInFlight: '={{ $json.v }}' },
+			},
 			'Max Requests In Flight',
 			[
 				{ what: 'zero', value: 0, problem: /from 1 to 1000, got 0/ },
@@ -138,8 +144,23 @@ describe('the fields that are not in the parameter tables', () => {
 		expectRefusals(result.items, wrong, field.replace(/\s+/g, ''));
 		expect(h.requests()).toHaveLength(0);
 		figures.fields += 1;
-		h.record({ field: title, wrong: wrong.length, refused: wrong.length, 'requests for them': 0, kinds: wrong.map((w) => w.what).join('; ').slice(0, 90) });
+		h.record({
+			field: title,
+			wrong: wrong.length,
+			refused: wrong.length,
+			'requests for them': 0,
+			kinds: wrong
+				.map((w) => w.what)
+				.join('; ')
+				.slice(0, 90),
+		});
 	});
 });
 
-h.summarize(() => ({ field: 'total', wrong: figures.wrongValues, refused: figures.refused, 'requests for them': 0, kinds: 'refused before sending' }));
+h.summarize(() => ({
+	field: 'total',
+	wrong: figures.wrongValues,
+	refused: figures.refused,
+	'requests for them': 0,
+	kinds: 'refused before sending',
+}));

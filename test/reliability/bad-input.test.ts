@@ -15,14 +15,17 @@ import type { Wrong } from './refusals';
 
 const h = reliability('bad-input');
 
-
 /** Wrong values for one reference row, from its type, allowed values, range and pattern alone. */
 function wrongValuesFor(row: ReferenceParameter): Wrong[] {
 	const range = /^(\d+)\.\.(\d+)$/.exec(row.range);
 	const characters = /^(\d+)\.\.(\d+) characters$/.exec(row.range);
 	if (row.type.startsWith('array')) {
 		return [
-			{ what: 'a value outside the allowed set', value: [row.allowed[0], 'bogus'], problem: /expected one of .*got bogus/ },
+			{
+				what: 'a value outside the allowed set',
+				value: [row.allowed[0], 'bogus'],
+				problem: /expected one of .*got bogus/,
+			},
 			{ what: 'a number', value: 42, problem: /expected one of/ },
 			{ what: 'a list holding an object', value: [OBJECT], problem: /expected text/ },
 			{ what: 'an object', value: OBJECT, problem: /expected text/ },
@@ -46,8 +49,16 @@ function wrongValuesFor(row: ReferenceParameter): Wrong[] {
 			{ what: 'a list', value: [30], problem: /expected a whole number/ },
 		];
 		if (range) {
-			wrong.push({ what: 'one below the range', value: Number(range[1]) - 1, problem: new RegExp(`from ${range[1]} to ${range[2]}`) });
-			wrong.push({ what: 'one above the range', value: Number(range[2]) + 1, problem: new RegExp(`from ${range[1]} to ${range[2]}`) });
+			wrong.push({
+				what: 'one below the range',
+				value: Number(range[1]) - 1,
+				problem: new RegExp(`from ${range[1]} to ${range[2]}`),
+			});
+			wrong.push({
+				what: 'one above the range',
+				value: Number(range[2]) + 1,
+				problem: new RegExp(`from ${range[1]} to ${range[2]}`),
+			});
 		}
 		return wrong;
 	}
@@ -83,7 +94,11 @@ function wrongValuesFor(row: ReferenceParameter): Wrong[] {
 	if (row.allowed.length) {
 		return [
 			{ what: 'a value outside the allowed set', value: 'bogus', problem: /expected one of .*got bogus/ },
-			{ what: 'an allowed value in the wrong case', value: row.allowed[row.allowed.length - 1].toUpperCase() + 'X', problem: /expected one of/ },
+			{
+				what: 'an allowed value in the wrong case',
+				value: row.allowed[row.allowed.length - 1].toUpperCase() + 'X',
+				problem: /expected one of/,
+			},
 			{ what: 'a list', value: [row.allowed[0]], problem: /expected text/ },
 			{ what: 'an object', value: OBJECT, problem: /expected text/ },
 		];
@@ -107,12 +122,19 @@ function wrongValuesFor(row: ReferenceParameter): Wrong[] {
 		text.push({ what: 'six entries', value: Array(6).fill('cGFzc3BvcnQ=').join(','), problem: /at most 5/ });
 	}
 	if (characters) {
-		text.push({ what: 'one character too few', value: 'x'.repeat(Number(characters[1]) - 1), problem: new RegExp(`at least ${characters[1]} characters`) });
-		text.push({ what: 'one character too many', value: 'x'.repeat(Number(characters[2]) + 1), problem: new RegExp(`at most ${characters[2]} characters`) });
+		text.push({
+			what: 'one character too few',
+			value: 'x'.repeat(Number(characters[1]) - 1),
+			problem: new RegExp(`at least ${characters[1]} characters`),
+		});
+		text.push({
+			what: 'one character too many',
+			value: 'x'.repeat(Number(characters[2]) + 1),
+			problem: new RegExp(`at most ${characters[2]} characters`),
+		});
 	}
 	return text;
 }
-
 
 describe.each([
 	['Create', 'create', () => createReference().filter((row) => !row.required)],
@@ -124,31 +146,43 @@ describe.each([
 		expect(table.length).toBe(operation === 'create' ? 58 : 12);
 	});
 
-	test.each(table)('%s: every wrong value is refused before any request, naming the field and its item', async (name, row) => {
-		const wrong = wrongValuesFor(row);
-		const good = sampleFor(row);
-		const fields: Record<string, unknown> = { [fieldName(name)]: '={{ $json.v }}' };
-		// Coaching on needs a call to coach; give it one so that only the value under test can be wrong.
-		if (name === 'Coaching') fields.callSidToCoach = `CA${HEX32}`;
-		const { parameters } = targetOf(h.sim, `bad input ${operation} ${name}`, operation, {
-			...(operation === 'create' ? inCreateGroups(fields) : { updateFields: fields }),
-		});
-		const result = await h.run({
-			parameters,
-			items: [...wrong.map(({ value }) => ({ v: value }) as IDataObject), { v: good.value } as IDataObject],
-			credentials: h.credentials,
-			continueOnFail: true,
-		});
-		expect(result.items).toHaveLength(wrong.length + 1);
-		expectRefusals(result.items, wrong, name);
-		// Only the last item, the one with a good value, went out, carrying that value as Twilio reads it.
-		const sent = h.requests();
-		expect(sent).toHaveLength(1);
-		expect(sent[0].body[name]).toEqual(good.wire);
-		expect(result.items[wrong.length].error).toBeUndefined();
-		figures.fields += 1;
-		h.record({ field: `${operation}: ${name}`, wrong: wrong.length, refused: wrong.length, 'requests for them': sent.length - 1, kinds: wrong.map((w) => w.what).join('; ').slice(0, 90) });
-	});
+	test.each(table)(
+		'%s: every wrong value is refused before any request, naming the field and its item',
+		async (name, row) => {
+			const wrong = wrongValuesFor(row);
+			const good = sampleFor(row);
+			const fields: Record<string, unknown> = { [fieldName(name)]: '={{ $json.v }}' };
+			// Coaching on needs a call to coach; give it one so that only the value under test can be wrong.
+			if (name === 'Coaching') fields.callSidToCoach = `CA${HEX32}`;
+			const { parameters } = targetOf(h.sim, `bad input ${operation} ${name}`, operation, {
+				...(operation === 'create' ? inCreateGroups(fields) : { updateFields: fields }),
+			});
+			const result = await h.run({
+				parameters,
+				items: [...wrong.map(({ value }) => ({ v: value }) as IDataObject), { v: good.value } as IDataObject],
+				credentials: h.credentials,
+				continueOnFail: true,
+			});
+			expect(result.items).toHaveLength(wrong.length + 1);
+			expectRefusals(result.items, wrong, name);
+			// Only the last item, the one with a good value, went out, carrying that value as Twilio reads it.
+			const sent = h.requests();
+			expect(sent).toHaveLength(1);
+			expect(sent[0].body[name]).toEqual(good.wire);
+			expect(result.items[wrong.length].error).toBeUndefined();
+			figures.fields += 1;
+			h.record({
+				field: `${operation}: ${name}`,
+				wrong: wrong.length,
+				refused: wrong.length,
+				'requests for them': sent.length - 1,
+				kinds: wrong
+					.map((w) => w.what)
+					.join('; ')
+					.slice(0, 90),
+			});
+		},
+	);
 });
 
 describe('empty values of optional parameters are left out, not sent empty (but Wait URL, where empty means silence)', () => {
@@ -173,7 +207,13 @@ describe('empty values of optional parameters are left out, not sent empty (but 
 		// Twilio reads WaitUrl= as "play nothing while waiting"; every other empty value is left out.
 		const waitUrl = empty === '' ? { WaitUrl: '' } : {};
 		expect(h.requests()[0].body).toEqual({ From: '+15017122661', To: '+15558675310', ...waitUrl });
-		h.record({ field: `create: all 58 optional, ${_name}`, wrong: 58, refused: 0, 'requests for them': 1, kinds: 'left out of the form' });
+		h.record({
+			field: `create: all 58 optional, ${_name}`,
+			wrong: 58,
+			refused: 0,
+			'requests for them': 1,
+			kinds: 'left out of the form',
+		});
 	});
 });
 

@@ -13,11 +13,21 @@ describe.each(['get', 'getAll'])('%s: a read is retried after any passing fault'
 	 * hang fault in a run of its own, with the short request timeout.
 	 */
 	async function readEach(faults: Fault[], times: number, maxRetries: number) {
-		const conferences = faults.map((f, i) => h.sim.seedConference({ friendlyName: `faults ${operation} ${f.name} ${i} ${Date.now()}` }));
+		const conferences = faults.map((f, i) =>
+			h.sim.seedConference({ friendlyName: `faults ${operation} ${f.name} ${i} ${Date.now()}` }),
+		);
 		const one = conferences[0];
-		const participants = faults.map((_, i) => h.sim.seedParticipants(operation === 'get' ? one.sid : conferences[i].sid, 2, (j: number) => ({ label: `reader ${i}-${j}` }))[0]);
+		const participants = faults.map(
+			(_, i) =>
+				h.sim.seedParticipants(operation === 'get' ? one.sid : conferences[i].sid, 2, (j: number) => ({
+					label: `reader ${i}-${j}`,
+				}))[0],
+		);
 		faults.forEach(({ fault }, i) => {
-			const path = operation === 'get' ? `/Participants/reader%20${i}-0.json` : `/Conferences/${conferences[i].sid}/Participants.json`;
+			const path =
+				operation === 'get'
+					? `/Participants/reader%20${i}-0.json`
+					: `/Conferences/${conferences[i].sid}/Participants.json`;
 			h.sim.inject({ ...fault, path, times });
 		});
 		const started = Date.now();
@@ -48,8 +58,21 @@ describe.each(['get', 'getAll'])('%s: a read is retried after any passing fault'
 			expect(result.items).toHaveLength(faults.length * perItem);
 			faults.forEach(({ name }, i) => {
 				const out = result.items.slice(i * perItem, (i + 1) * perItem);
-				const sent = h.requests().filter((r) => (operation === 'get' ? r.path.endsWith(`/reader%20${i}-0.json`) : r.path.includes(String(out[0]?.json.conference_sid))));
-				h.record({ operation, fault: name, requests: sent.length, outcome: out.every((item) => !item.error) ? 'recovered' : 'failed item', message: out[0]?.error?.message ?? '', wallMs });
+				const sent = h
+					.requests()
+					.filter((r) =>
+						operation === 'get'
+							? r.path.endsWith(`/reader%20${i}-0.json`)
+							: r.path.includes(String(out[0]?.json.conference_sid)),
+					);
+				h.record({
+					operation,
+					fault: name,
+					requests: sent.length,
+					outcome: out.every((item) => !item.error) ? 'recovered' : 'failed item',
+					message: out[0]?.error?.message ?? '',
+					wallMs,
+				});
 				for (const item of out) {
 					expect(item.error).toBeUndefined();
 					expect(item.pairedItem).toEqual({ item: i });
@@ -70,7 +93,14 @@ describe.each(['get', 'getAll'])('%s: a read is retried after any passing fault'
 			expect(result.items).toHaveLength(faults.length);
 			faults.forEach(({ name, message }, i) => {
 				const item = result.items[i];
-				h.record({ operation, fault: `${name}, every time`, requests: 2, outcome: 'failed item', message: item.error?.message ?? '', wallMs });
+				h.record({
+					operation,
+					fault: `${name}, every time`,
+					requests: 2,
+					outcome: 'failed item',
+					message: item.error?.message ?? '',
+					wallMs,
+				});
 				expect(item.pairedItem).toEqual({ item: i });
 				expect(item.error?.message).toMatch(message);
 				expectWholeOrError(item);
@@ -88,7 +118,14 @@ test('a hanging Twilio without a timeout of its own does not hold the node past 
 	h.sim.inject({ kind: 'hang', ms: 20_000, times: 10 });
 	const started = Date.now();
 	const result = await h.run({
-		parameters: { resource: 'participant', operation: 'get', conference: conference.sid, participant: 'slow', options: { maxRetries: 1 }, requestOptions: HANG_TIMEOUT },
+		parameters: {
+			resource: 'participant',
+			operation: 'get',
+			conference: conference.sid,
+			participant: 'slow',
+			options: { maxRetries: 1 },
+			requestOptions: HANG_TIMEOUT,
+		},
 		credentials: h.credentials,
 	});
 	const wallMs = Date.now() - started;

@@ -12,7 +12,14 @@ export function faultsFile(name: string) {
 	const h = reliability(name);
 	h.summarize(() => {
 		const count = (outcome: string) => h.figures.filter((row) => row.outcome === outcome).length;
-		return { operation: 'total', fault: `${h.figures.length} injections`, requests: '-', outcome: `${count('recovered')} recovered, ${count('failed item')} failed item`, message: 'no hang, no unhandled error, no half-built item', wallMs: '-' };
+		return {
+			operation: 'total',
+			fault: `${h.figures.length} injections`,
+			requests: '-',
+			outcome: `${count('recovered')} recovered, ${count('failed item')} failed item`,
+			message: 'no hang, no unhandled error, no half-built item',
+			wallMs: '-',
+		};
 	});
 	return h;
 }
@@ -34,20 +41,73 @@ export interface Fault {
 }
 
 export const FAULTS: Fault[] = [
-	{ name: '500', fault: { kind: 'status', status: 500 }, notActedOn: false, message: /^Twilio had a problem on its side \(500\)$/ },
-	{ name: '502', fault: { kind: 'status', status: 502 }, notActedOn: false, message: /^Twilio had a problem on its side \(502\)$/ },
-	{ name: '503', fault: { kind: 'status', status: 503 }, notActedOn: true, message: /^Twilio had a problem on its side \(503\)$/ },
-	{ name: '503 + Retry-After: 0', fault: { kind: 'status', status: 503, headers: { 'Retry-After': '0' } }, notActedOn: true, message: /^Twilio had a problem on its side \(503\)$/ },
-	{ name: 'reset connection', fault: { kind: 'reset' }, notActedOn: false, message: /^Could not reach Twilio: the connection was reset before an answer came \(ECONNRESET\)$/ },
-	{ name: 'timeout (hang)', fault: { kind: 'hang', ms: 3000 }, notActedOn: false, message: /^Could not reach Twilio: no answer came within the timeout \((ECONNABORTED|ETIMEDOUT)\)$/ },
-	{ name: '200 malformed JSON', fault: { kind: 'malformed-json' }, notActedOn: false, message: /^Twilio answered with a body that is not JSON \(status 200\)$/ },
-	{ name: '502 HTML page', fault: { kind: 'html' }, notActedOn: false, message: /^Twilio had a problem on its side \(502\)$/ },
-	{ name: '200 HTML page', fault: { kind: 'html', status: 200 }, notActedOn: false, message: /^Twilio answered with a body that is not JSON \(status 200\)$/ },
-	{ name: '200 empty body', fault: { kind: 'empty' }, notActedOn: false, message: /^Twilio answered with an empty body \(status 200\)$/ },
+	{
+		name: '500',
+		fault: { kind: 'status', status: 500 },
+		notActedOn: false,
+		message: /^Twilio had a problem on its side \(500\)$/,
+	},
+	{
+		name: '502',
+		fault: { kind: 'status', status: 502 },
+		notActedOn: false,
+		message: /^Twilio had a problem on its side \(502\)$/,
+	},
+	{
+		name: '503',
+		fault: { kind: 'status', status: 503 },
+		notActedOn: true,
+		message: /^Twilio had a problem on its side \(503\)$/,
+	},
+	{
+		name: '503 + Retry-After: 0',
+		fault: { kind: 'status', status: 503, headers: { 'Retry-After': '0' } },
+		notActedOn: true,
+		message: /^Twilio had a problem on its side \(503\)$/,
+	},
+	{
+		name: 'reset connection',
+		fault: { kind: 'reset' },
+		notActedOn: false,
+		message: /^Could not reach Twilio: the connection was reset before an answer came \(ECONNRESET\)$/,
+	},
+	{
+		name: 'timeout (hang)',
+		fault: { kind: 'hang', ms: 3000 },
+		notActedOn: false,
+		message: /^Could not reach Twilio: no answer came within the timeout \((ECONNABORTED|ETIMEDOUT)\)$/,
+	},
+	{
+		name: '200 malformed JSON',
+		fault: { kind: 'malformed-json' },
+		notActedOn: false,
+		message: /^Twilio answered with a body that is not JSON \(status 200\)$/,
+	},
+	{
+		name: '502 HTML page',
+		fault: { kind: 'html' },
+		notActedOn: false,
+		message: /^Twilio had a problem on its side \(502\)$/,
+	},
+	{
+		name: '200 HTML page',
+		fault: { kind: 'html', status: 200 },
+		notActedOn: false,
+		message: /^Twilio answered with a body that is not JSON \(status 200\)$/,
+	},
+	{
+		name: '200 empty body',
+		fault: { kind: 'empty' },
+		notActedOn: false,
+		message: /^Twilio answered with an empty body \(status 200\)$/,
+	},
 ];
 
 /** An output item that is either Twilio's whole participant or an error, never a part of a participant. */
-export function expectWholeOrError(item: INodeExecutionData, participantKeys = ['call_sid', 'conference_sid', 'status']) {
+export function expectWholeOrError(
+	item: INodeExecutionData,
+	participantKeys = ['call_sid', 'conference_sid', 'status'],
+) {
 	if (item.error) {
 		expect(Object.keys(item.json).filter((key) => key !== 'error')).toEqual([]);
 	} else {

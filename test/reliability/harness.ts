@@ -24,7 +24,10 @@ export const API_KEY_SECRET = 'sk_secret_9d1e_never_shown_4b7a';
  * Every form in which a secret could leak: as is, percent- and form-encoded, JSON-escaped, in base64, and inside
  * a Basic authorization header (with and without padding, base64url too).
  */
-export const SECRET_FORMS: Array<[string, string]> = [...encodingsOf('Auth Token', ACCOUNT_SID, AUTH_TOKEN), ...encodingsOf('API Key Secret', API_KEY_SID, API_KEY_SECRET)];
+export const SECRET_FORMS: Array<[string, string]> = [
+	...encodingsOf('Auth Token', ACCOUNT_SID, AUTH_TOKEN),
+	...encodingsOf('API Key Secret', API_KEY_SID, API_KEY_SECRET),
+];
 
 export type Figure = Record<string, string | number | boolean>;
 
@@ -57,7 +60,12 @@ function printTable(title: string, figures: Figure[]): string {
 	const cell = (f: Figure, c: string) => (f[c] === undefined ? '' : String(f[c]));
 	const widths = columns.map((c) => Math.max(c.length, ...figures.map((f) => cell(f, c).length)));
 	const line = (cells: string[]) => cells.map((text, i) => text.padEnd(widths[i])).join(' | ');
-	return [title, line(columns), widths.map((w) => '-'.repeat(w)).join('-|-'), ...figures.map((f) => line(columns.map((c) => cell(f, c))))].join('\n');
+	return [
+		title,
+		line(columns),
+		widths.map((w) => '-'.repeat(w)).join('-|-'),
+		...figures.map((f) => line(columns.map((c) => cell(f, c)))),
+	].join('\n');
 }
 
 /**
@@ -83,10 +91,20 @@ export function reliability(name: string, simulatorOptions: Record<string, unkno
 			child: () => internal,
 		};
 		logger.setInternalLogger(internal);
-		const capture = (level: string) => (message: string, meta?: unknown) => logs.push({ via: 'LoggerProxy', level, message, meta });
-		LoggerProxy.init({ error: capture('error'), warn: capture('warn'), info: capture('info'), debug: capture('debug') } as never);
+		const capture = (level: string) => (message: string, meta?: unknown) =>
+			logs.push({ via: 'LoggerProxy', level, message, meta });
+		LoggerProxy.init({
+			error: capture('error'),
+			warn: capture('warn'),
+			info: capture('info'),
+			debug: capture('debug'),
+		} as never);
 		for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-			spies.push(jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void logs.push({ via: `console.${method}`, args })));
+			spies.push(
+				jest
+					.spyOn(console, method)
+					.mockImplementation((...args: unknown[]) => void logs.push({ via: `console.${method}`, args })),
+			);
 		}
 		process.on('unhandledRejection', onUnhandled);
 	});
@@ -97,9 +115,13 @@ export function reliability(name: string, simulatorOptions: Record<string, unkno
 		for (const spy of spies) spy.mockRestore();
 		const directory = path.resolve(__dirname, '..', '..', 'artifacts', 'reliability');
 		mkdirSync(directory, { recursive: true });
-		writeFileSync(path.join(directory, `${name}.json`), `${JSON.stringify({ name, figures, runs: produced.length, logLines: logs.length }, null, 2)}\n`);
+		writeFileSync(
+			path.join(directory, `${name}.json`),
+			`${JSON.stringify({ name, figures, runs: produced.length, logLines: logs.length }, null, 2)}\n`,
+		);
 		// The table goes to artifacts/reliability/; printed too when asked (RELIABILITY_REPORT=1).
-		if (process.env.RELIABILITY_REPORT) print(printTable(`reliability: ${name} (${produced.length} runs, ${logs.length} log lines captured)`, figures));
+		if (process.env.RELIABILITY_REPORT)
+			print(printTable(`reliability: ${name} (${produced.length} runs, ${logs.length} log lines captured)`, figures));
 		// The scan covers every run of the file and every log line, whatever the test that made it.
 		expect(secretHits({ produced, logs })).toEqual([]);
 		expect(unhandled).toEqual([]);
@@ -148,14 +170,20 @@ export function requestsNumbered(fragment: string, from: number, to = from): Reg
 }
 
 /** The input index each output item is paired with. */
-export const pairs = (items: INodeExecutionData[]) => items.map((item) => (item.pairedItem as { item: number } | undefined)?.item);
+export const pairs = (items: INodeExecutionData[]) =>
+	items.map((item) => (item.pairedItem as { item: number } | undefined)?.item);
 
 /** The columns of the nothing-lost tables that add up. */
 export const COUNTED = ['in', 'out', 'ok', 'failed', 'requests'];
 
 /** Each of `keys` summed over the figures (a row without a number there counts 0). */
 export function totalOf(figures: Figure[], keys: string[]): Figure {
-	return Object.fromEntries(keys.map((key) => [key, figures.reduce((total, row) => total + (typeof row[key] === 'number' ? (row[key] as number) : 0), 0)]));
+	return Object.fromEntries(
+		keys.map((key) => [
+			key,
+			figures.reduce((total, row) => total + (typeof row[key] === 'number' ? (row[key] as number) : 0), 0),
+		]),
+	);
 }
 
 /** What an output item or run error says, for assertions and tables. */

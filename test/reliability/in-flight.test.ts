@@ -27,7 +27,14 @@ function updates(sim: Simulator, n: number, options: Record<string, unknown> = {
 	const conference = sim.seedConference({ friendlyName: `in flight ${Math.random()}` });
 	sim.seedParticipants(conference.sid, n, (i: number) => ({ label: `p${i}` }));
 	return {
-		parameters: { resource: 'participant', operation: 'update', conference: conference.sid, participant: '={{ $json.who }}', updateFields: { muted: true }, options },
+		parameters: {
+			resource: 'participant',
+			operation: 'update',
+			conference: conference.sid,
+			participant: '={{ $json.who }}',
+			updateFields: { muted: true },
+			options,
+		},
 		items: Array.from({ length: n }, (_, i) => ({ who: `p${i}` })),
 		credentials: credentialsFor(sim),
 	};
@@ -43,7 +50,13 @@ describe('requests in flight are kept under the account limit', () => {
 			const result = await h.run(updates(sim, 200));
 			const wallMs = Date.now() - started;
 			const stats = statsOf(sim);
-			h.record({ case: 'update x200, default limit, account 100', maxInFlight: stats.maxInFlight, '429s': stats.rejectedForConcurrency, failed: 0, wallMs });
+			h.record({
+				case: 'update x200, default limit, account 100',
+				maxInFlight: stats.maxInFlight,
+				'429s': stats.rejectedForConcurrency,
+				failed: 0,
+				wallMs,
+			});
 			expect(result.error).toBeUndefined();
 			// Never above the limit; how close it comes depends on how fast this machine prepares items.
 			expect(stats.maxInFlight).toBeLessThanOrEqual(50);
@@ -71,7 +84,13 @@ describe('requests in flight are kept under the account limit', () => {
 			const result = await h.run(updates(sim, 1000, { maxRequestsInFlight: 100 }));
 			const wallMs = Date.now() - started;
 			const stats = statsOf(sim);
-			h.record({ case: 'update x1000, node 100, account 100', maxInFlight: stats.maxInFlight, '429s': stats.rejectedForConcurrency, failed: result.error ? 'node' : 0, wallMs });
+			h.record({
+				case: 'update x1000, node 100, account 100',
+				maxInFlight: stats.maxInFlight,
+				'429s': stats.rejectedForConcurrency,
+				failed: result.error ? 'node' : 0,
+				wallMs,
+			});
 			expect(result.error).toBeUndefined();
 			expect(result.items).toHaveLength(1000);
 			expect(stats.maxInFlight).toBeLessThanOrEqual(100);
@@ -81,7 +100,10 @@ describe('requests in flight are kept under the account limit', () => {
 
 	test('the limit is per account and shared by runs at the same time', async () => {
 		await onAccount({ latencyMs: 30 }, async (sim) => {
-			const [a, b] = await Promise.all([h.run(updates(sim, 20, { maxRequestsInFlight: 3 })), h.run(updates(sim, 20, { maxRequestsInFlight: 3 }))]);
+			const [a, b] = await Promise.all([
+				h.run(updates(sim, 20, { maxRequestsInFlight: 3 })),
+				h.run(updates(sim, 20, { maxRequestsInFlight: 3 })),
+			]);
 			expect([a.error, b.error]).toEqual([undefined, undefined]);
 			expect(statsOf(sim).maxInFlight).toBe(3);
 		});
@@ -94,7 +116,13 @@ describe('a 429 for too many open requests is retried after Retry-After, spread 
 			const result = await h.run(updates(sim, 60, { maxRequestsInFlight: 40, maxRetries: 6 }));
 			const requests = participantRequests(sim);
 			const refused = requests.filter((r) => r.status === 429);
-			h.record({ case: 'update x60, node 40, account 10', maxInFlight: statsOf(sim).maxInFlight, '429s': refused.length, failed: result.error ? 'node' : 0, wallMs: '-' });
+			h.record({
+				case: 'update x60, node 40, account 10',
+				maxInFlight: statsOf(sim).maxInFlight,
+				'429s': refused.length,
+				failed: result.error ? 'node' : 0,
+				wallMs: '-',
+			});
 			expect(result.error).toBeUndefined();
 			expect(labels(result)).toEqual(Array.from({ length: 60 }, (_, i) => [{ item: i }, `p${i}`]));
 			expect(refused.length).toBeGreaterThan(0);
@@ -115,7 +143,13 @@ describe('a 429 for too many open requests is retried after Retry-After, spread 
 		await onAccount({ concurrencyLimit: 20, latencyMs: 30, retryAfterSeconds: 1 }, async (sim) => {
 			const result = await h.run(updates(sim, 400));
 			const refused = statsOf(sim).rejectedForConcurrency;
-			h.record({ case: 'update x400, node 50, account 20', maxInFlight: statsOf(sim).maxInFlight, '429s': refused, failed: result.error ? 'node' : 0, wallMs: '-' });
+			h.record({
+				case: 'update x400, node 50, account 20',
+				maxInFlight: statsOf(sim).maxInFlight,
+				'429s': refused,
+				failed: result.error ? 'node' : 0,
+				wallMs: '-',
+			});
 			expect(result.error).toBeUndefined();
 			expect(result.items).toHaveLength(400);
 			// The first burst is refused (50 sent against 20); a ceiling that climbed straight back would be refused again and again.
@@ -126,24 +160,51 @@ describe('a 429 for too many open requests is retried after Retry-After, spread 
 	test('when the retries run out, the error says what the 429 means and what to do', async () => {
 		const conference = h.sim.seedConference({ friendlyName: 'exhausted' });
 		h.sim.seedParticipants(conference.sid, 1, { label: 'x' });
-		h.sim.inject({ kind: 'status', status: 429, times: 20, headers: { 'Retry-After': '0' }, body: { code: 20429, message: 'Too Many Requests', more_info: 'https://www.twilio.com/docs/errors/20429', status: 429 } });
+		h.sim.inject({
+			kind: 'status',
+			status: 429,
+			times: 20,
+			headers: { 'Retry-After': '0' },
+			body: {
+				code: 20429,
+				message: 'Too Many Requests',
+				more_info: 'https://www.twilio.com/docs/errors/20429',
+				status: 429,
+			},
+		});
 		const result = await h.run({
-			parameters: { resource: 'participant', operation: 'update', conference: conference.sid, participant: 'x', updateFields: { hold: true }, options: { maxRetries: 2 } },
+			parameters: {
+				resource: 'participant',
+				operation: 'update',
+				conference: conference.sid,
+				participant: 'x',
+				updateFields: { hold: true },
+				options: { maxRetries: 2 },
+			},
 			credentials: h.credentials,
 		});
 		h.sim.clearFaults();
 		expect(h.requests()).toHaveLength(3);
-		expect(result.error?.message).toBe('Twilio refused the request: too many requests are open for this account (429 Too Many Requests) after 3 attempts');
+		expect(result.error?.message).toBe(
+			'Twilio refused the request: too many requests are open for this account (429 Too Many Requests) after 3 attempts',
+		);
 		expect(result.error?.description).toContain('Max Requests In Flight');
 	});
 });
 
-describe('Create is not slowed: Twilio queues calls beyond the account\'s calls per second', () => {
+describe("Create is not slowed: Twilio queues calls beyond the account's calls per second", () => {
 	test('20 Creates against an account dialling 1 call per second: one request each, answered at once, queued', async () => {
 		await onAccount({ callsPerSecond: 1 }, async (sim) => {
 			const started = Date.now();
 			const result = await h.run({
-				parameters: { resource: 'participant', operation: 'create', conference: 'queued room', from: '+15017122661', to: '={{ $json.to }}', additionalFields: { label: '={{ $json.label }}' } },
+				parameters: {
+					resource: 'participant',
+					operation: 'create',
+					conference: 'queued room',
+					from: '+15017122661',
+					to: '={{ $json.to }}',
+					additionalFields: { label: '={{ $json.label }}' },
+				},
 				items: Array.from({ length: 20 }, (_, i) => ({ to: `+1555${1000000 + i}`, label: `caller ${i}` })),
 				credentials: credentialsFor(sim),
 			});

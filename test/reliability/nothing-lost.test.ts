@@ -7,7 +7,12 @@ import { COUNTED, pairs, reliability, totalOf } from './harness';
 const h = reliability('nothing-lost');
 h.summarize(() => ({ case: 'total', ...totalOf(h.figures, COUNTED), paired: 'every item' }));
 
-const twilioError = (status: number, code: number, message: string) => ({ code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status });
+const twilioError = (status: number, code: number, message: string) => ({
+	code,
+	message,
+	more_info: `https://www.twilio.com/docs/errors/${code}`,
+	status,
+});
 
 let run = 0;
 beforeEach(() => {
@@ -25,7 +30,11 @@ interface Case {
 describe('Update, 16 items mixing every outcome', () => {
 	const CASES: Case[] = [
 		{ outcome: 'ok', requests: 1 },
-		{ outcome: 'refused input', message: /^Invalid value for "Muted" in item \d+: expected true or false, got perhaps$/, requests: 0 },
+		{
+			outcome: 'refused input',
+			message: /^Invalid value for "Muted" in item \d+: expected true or false, got perhaps$/,
+			requests: 0,
+		},
 		{ outcome: '404', message: /^Twilio could not find the conference or participant \(404 Not Found\)$/, requests: 1 },
 		{ outcome: '500', message: /^Twilio had a problem on its side \(500\)$/, requests: 1 },
 		{ outcome: '503 then ok', requests: 2 },
@@ -42,13 +51,24 @@ describe('Update, 16 items mixing every outcome', () => {
 			const { outcome } = CASES[i % CASES.length];
 			const path = `/Participants/m${i}.json`;
 			if (outcome === '500') h.sim.inject({ kind: 'status', status: 500, path });
-			if (outcome === '503 then ok') h.sim.inject({ kind: 'status', status: 503, headers: { 'Retry-After': '0' }, path });
+			if (outcome === '503 then ok')
+				h.sim.inject({ kind: 'status', status: 503, headers: { 'Retry-After': '0' }, path });
 			if (outcome === 'reset') h.sim.inject({ kind: 'reset', path });
 			if (outcome === 'malformed JSON') h.sim.inject({ kind: 'malformed-json', path });
-			return { who: outcome === '404' ? `ghost ${i}` : `m${i}`, muted: outcome === 'refused input' ? 'perhaps' : true, hold: outcome === 'ok (hold)' };
+			return {
+				who: outcome === '404' ? `ghost ${i}` : `m${i}`,
+				muted: outcome === 'refused input' ? 'perhaps' : true,
+				hold: outcome === 'ok (hold)',
+			};
 		});
 		return {
-			parameters: { resource: 'participant', operation: 'update', conference: conference.sid, participant: '={{ $json.who }}', updateFields: { muted: '={{ $json.muted }}', hold: '={{ $json.hold }}' } },
+			parameters: {
+				resource: 'participant',
+				operation: 'update',
+				conference: conference.sid,
+				participant: '={{ $json.who }}',
+				updateFields: { muted: '={{ $json.muted }}', hold: '={{ $json.hold }}' },
+			},
 			items,
 			credentials: h.credentials,
 		};
@@ -70,10 +90,21 @@ describe('Update, 16 items mixing every outcome', () => {
 				expect(item.json).toMatchObject({ label: `m${i}`, muted: true });
 			}
 		});
-		const expectedRequests = Array.from({ length: N }, (_, i) => CASES[i % CASES.length].requests).reduce((a, b) => a + b, 0);
+		const expectedRequests = Array.from({ length: N }, (_, i) => CASES[i % CASES.length].requests).reduce(
+			(a, b) => a + b,
+			0,
+		);
 		expect(h.requests()).toHaveLength(expectedRequests);
 		const failed = result.items.filter((item) => item.error).length;
-		h.record({ case: 'Update mix, Continue On Fail', in: N, out: result.items.length, ok: N - failed, failed, requests: h.requests().length, paired: 'in order' });
+		h.record({
+			case: 'Update mix, Continue On Fail',
+			in: N,
+			out: result.items.length,
+			ok: N - failed,
+			failed,
+			requests: h.requests().length,
+			paired: 'in order',
+		});
 	});
 
 	test('without Continue On Fail the node fails on the first failing item, naming it, and outputs nothing', async () => {
@@ -81,15 +112,31 @@ describe('Update, 16 items mixing every outcome', () => {
 		expect(result.items).toEqual([]);
 		expect(result.error?.message).toBe('Invalid value for "Muted" in item 1: expected true or false, got perhaps');
 		expect(result.error?.name).toMatch(/^Node(Api|Operation)Error$/);
-		h.record({ case: 'Update mix, no Continue On Fail', in: N, out: 0, ok: '-', failed: 'node', requests: h.requests().length, paired: '-' });
+		h.record({
+			case: 'Update mix, no Continue On Fail',
+			in: N,
+			out: 0,
+			ok: '-',
+			failed: 'node',
+			requests: h.requests().length,
+			paired: '-',
+		});
 	});
 });
 
 test('Create, 12 items mixing outcomes under the rate limit: 12 out in order, each participant made at most once', async () => {
 	const CASES: Case[] = [
 		{ outcome: 'ok', requests: 1 },
-		{ outcome: 'refused input', message: /^Invalid value for "Timeout" in item \d+: expected a whole number from 5 to 600, got 3$/, requests: 0 },
-		{ outcome: 'Twilio 400', message: /^Twilio rejected the request: Phone number is not a valid phone number$/, requests: 1 },
+		{
+			outcome: 'refused input',
+			message: /^Invalid value for "Timeout" in item \d+: expected a whole number from 5 to 600, got 3$/,
+			requests: 0,
+		},
+		{
+			outcome: 'Twilio 400',
+			message: /^Twilio rejected the request: Phone number is not a valid phone number$/,
+			requests: 1,
+		},
 		{ outcome: '500', message: /^Twilio had a problem on its side \(500\)$/, requests: 1 },
 		{ outcome: '503 then ok', requests: 2 },
 		{ outcome: 'ok', requests: 1 },
@@ -101,9 +148,16 @@ test('Create, 12 items mixing outcomes under the rate limit: 12 out in order, ea
 		rooms.forEach((room, i) => {
 			const path = `/Conferences/${encodeURIComponent(room)}/Participants.json`;
 			const { outcome } = CASES[i % CASES.length];
-			if (outcome === 'Twilio 400') h.sim.inject({ kind: 'status', status: 400, path, body: twilioError(400, 21217, 'Phone number is not a valid phone number') });
+			if (outcome === 'Twilio 400')
+				h.sim.inject({
+					kind: 'status',
+					status: 400,
+					path,
+					body: twilioError(400, 21217, 'Phone number is not a valid phone number'),
+				});
 			if (outcome === '500') h.sim.inject({ kind: 'status', status: 500, path });
-			if (outcome === '503 then ok') h.sim.inject({ kind: 'status', status: 503, headers: { 'Retry-After': '0' }, path });
+			if (outcome === '503 then ok')
+				h.sim.inject({ kind: 'status', status: 503, headers: { 'Retry-After': '0' }, path });
 		});
 		const result = await h.run({
 			parameters: {
@@ -114,7 +168,11 @@ test('Create, 12 items mixing outcomes under the rate limit: 12 out in order, ea
 				to: '+15558675310',
 				additionalFields: { timeout: '={{ $json.timeout }}', label: '={{ $json.label }}' },
 			},
-			items: rooms.map((room, i) => ({ room, label: `c${i}`, timeout: CASES[i % CASES.length].outcome === 'refused input' ? 3 : 30 })),
+			items: rooms.map((room, i) => ({
+				room,
+				label: `c${i}`,
+				timeout: CASES[i % CASES.length].outcome === 'refused input' ? 3 : 30,
+			})),
 			credentials: h.credentials,
 			continueOnFail: true,
 		});
@@ -138,11 +196,22 @@ test('Create, 12 items mixing outcomes under the rate limit: 12 out in order, ea
 		});
 		const sent = h.requests();
 		const rateLimited = sent.filter((r) => r.status === 429).length;
-		const expectedRequests = Array.from({ length: N }, (_, i) => CASES[i % CASES.length].requests).reduce((a, b) => a + b, 0);
+		const expectedRequests = Array.from({ length: N }, (_, i) => CASES[i % CASES.length].requests).reduce(
+			(a, b) => a + b,
+			0,
+		);
 		// Every 429 was sent again; nothing else was sent more than the table says.
 		expect(sent).toHaveLength(expectedRequests + rateLimited);
 		const failed = result.items.filter((item) => item.error).length;
-		h.record({ case: `Create mix, account limited to 4/s (${rateLimited} 429s retried)`, in: N, out: result.items.length, ok: N - failed, failed, requests: sent.length, paired: 'in order' });
+		h.record({
+			case: `Create mix, account limited to 4/s (${rateLimited} 429s retried)`,
+			in: N,
+			out: result.items.length,
+			ok: N - failed,
+			failed,
+			requests: sent.length,
+			paired: 'in order',
+		});
 	} finally {
 		h.sim.setCallsPerSecond(0);
 	}

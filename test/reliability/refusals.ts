@@ -24,7 +24,10 @@ export function expectRefusals(items: INodeExecutionData[], wrong: Wrong[], fiel
 	wrong.forEach(({ what, problem }, i) => {
 		const error = items[i]?.error;
 		const context = `${field}, ${what}: ${error?.message ?? 'not refused'}`;
-		expect({ context, named: namedField(error?.message) }).toEqual({ context, named: { field: field.toLowerCase(), item: i } });
+		expect({ context, named: namedField(error?.message) }).toEqual({
+			context,
+			named: { field: field.toLowerCase(), item: i },
+		});
 		expect(error?.message).toMatch(problem);
 		expect(error?.description).toBe('Nothing was sent to Twilio for this item.');
 		expect(items[i].pairedItem).toEqual({ item: i });
@@ -32,4 +35,3 @@ export function expectRefusals(items: INodeExecutionData[], wrong: Wrong[], fiel
 	figures.wrongValues += wrong.length;
 	figures.refused += items.slice(0, wrong.length).filter((item) => namedField(item.error?.message)).length;
 }
-

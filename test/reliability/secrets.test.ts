@@ -54,7 +54,8 @@ function tally(result: unknown, name: string) {
 }
 
 test('the scan finds every form of the secrets it looks for (so a leak would fail the file)', () => {
-	for (const [name, form] of SECRET_FORMS) expect(secretHits({ nested: [{ text: `…${form}…` }] }).join()).toContain(name);
+	for (const [name, form] of SECRET_FORMS)
+		expect(secretHits({ nested: [{ text: `…${form}…` }] }).join()).toContain(name);
 	expect(secretHits(new Error(`x ${AUTH_TOKEN}`)).length).toBeGreaterThan(0);
 	expect(secretHits({ clean: 'nothing to see' })).toEqual([]);
 	expect(ECHO).toContain(AUTH_TOKEN);
@@ -63,11 +64,26 @@ test('the scan finds every form of the secrets it looks for (so a leak would fai
 describe.each(['create', 'get', 'getAll', 'update', 'delete'])('%s', (operation) => {
 	test.each([true, false])('Twilio echoes the request in its error (Continue On Fail: %s)', async (continueOnFail) => {
 		const { conference } = target();
-		h.sim.inject({ kind: 'status', status: 400, body: { code: 20001, message: `Invalid request: ${ECHO}`, more_info: `https://www.twilio.com/docs/errors/20001?echo=${AUTH_TOKEN}`, status: 400 } });
-		const result = await h.run({ parameters: parametersFor(operation, conference), credentials: h.credentials, continueOnFail });
+		h.sim.inject({
+			kind: 'status',
+			status: 400,
+			body: {
+				code: 20001,
+				message: `Invalid request: ${ECHO}`,
+				more_info: `https://www.twilio.com/docs/errors/20001?echo=${AUTH_TOKEN}`,
+				status: 400,
+			},
+		});
+		const result = await h.run({
+			parameters: parametersFor(operation, conference),
+			credentials: h.credentials,
+			continueOnFail,
+		});
 		const error = continueOnFail ? result.items[0]?.error : result.error;
 		// Twilio's words still reach the user, without the secret.
-		expect(error?.message).toMatch(/^Twilio rejected the request: Invalid request: POST \/x HTTP\/1\.1 Authorization: Basic \[redacted\] password=\[redacted\]/);
+		expect(error?.message).toMatch(
+			/^Twilio rejected the request: Invalid request: POST \/x HTTP\/1\.1 Authorization: Basic \[redacted\] password=\[redacted\]/,
+		);
 		expect(error?.description).toContain('[redacted]');
 		if (!continueOnFail) {
 			// n8n logged the failure, and the log line is captured (and clean).
@@ -75,15 +91,29 @@ describe.each(['create', 'get', 'getAll', 'update', 'delete'])('%s', (operation)
 			expect(logged).toContain('Twilio rejected the request');
 			expect(logged).toContain('[redacted]');
 		}
-		tally({ result, logs: testLogs() }, `${operation}: 400 echoing the request${continueOnFail ? ' (Continue On Fail)' : ''}`);
+		tally(
+			{ result, logs: testLogs() },
+			`${operation}: 400 echoing the request${continueOnFail ? ' (Continue On Fail)' : ''}`,
+		);
 	});
 
 	test('an HTML error page from a proxy that echoes the Authorization header', async () => {
 		const { conference } = target();
-		h.sim.inject({ kind: 'status', status: 502, body: `<html><body><pre>${ECHO}</pre></body></html>`, headers: { 'Content-Type': 'text/html' } });
-		const result = await h.run({ parameters: parametersFor(operation, conference), credentials: h.credentials, continueOnFail: true });
+		h.sim.inject({
+			kind: 'status',
+			status: 502,
+			body: `<html><body><pre>${ECHO}</pre></body></html>`,
+			headers: { 'Content-Type': 'text/html' },
+		});
+		const result = await h.run({
+			parameters: parametersFor(operation, conference),
+			credentials: h.credentials,
+			continueOnFail: true,
+		});
 		expect(result.items[0].error?.message).toBe('Twilio had a problem on its side (502)');
-		expect(JSON.stringify((result.items[0].error as unknown as { errorResponse: unknown }).errorResponse)).toContain('[redacted]');
+		expect(JSON.stringify((result.items[0].error as unknown as { errorResponse: unknown }).errorResponse)).toContain(
+			'[redacted]',
+		);
 		tally(result, `${operation}: 502 HTML page echoing the Authorization header`);
 	});
 });
@@ -91,18 +121,39 @@ describe.each(['create', 'get', 'getAll', 'update', 'delete'])('%s', (operation)
 describe.each(['create', 'get', 'update'])('%s: a successful answer that carries the secret', (operation) => {
 	test('is output with the secret replaced and everything else kept', async () => {
 		const { conference, participant } = target();
-		h.sim.inject({ kind: 'status', status: 200, body: { call_sid: participant.call_sid, label: 'echo', status: 'connected', conference_sid: conference.sid, debug: { request: ECHO } } });
+		h.sim.inject({
+			kind: 'status',
+			status: 200,
+			body: {
+				call_sid: participant.call_sid,
+				label: 'echo',
+				status: 'connected',
+				conference_sid: conference.sid,
+				debug: { request: ECHO },
+			},
+		});
 		const result = await h.run({ parameters: parametersFor(operation, conference), credentials: h.credentials });
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].json).toMatchObject({ call_sid: participant.call_sid, label: 'echo', conference_sid: conference.sid });
-		expect(JSON.stringify(result.items[0].json)).toContain(`Authorization: Basic [redacted] password=[redacted] url=https://${ACCOUNT_SID}:[redacted]@api.twilio.com/`);
+		expect(result.items[0].json).toMatchObject({
+			call_sid: participant.call_sid,
+			label: 'echo',
+			conference_sid: conference.sid,
+		});
+		expect(JSON.stringify(result.items[0].json)).toContain(
+			`Authorization: Basic [redacted] password=[redacted] url=https://${ACCOUNT_SID}:[redacted]@api.twilio.com/`,
+		);
 		tally(result, `${operation}: 200 answer echoing the request`);
 	});
 });
 
 test('malformed JSON that echoes the request: the error keeps the start of the body, without the secret', async () => {
 	const { conference } = target();
-	h.sim.inject({ kind: 'status', status: 200, body: `{"echo":"${ECHO}`, headers: { 'Content-Type': 'application/json' } });
+	h.sim.inject({
+		kind: 'status',
+		status: 200,
+		body: `{"echo":"${ECHO}`,
+		headers: { 'Content-Type': 'application/json' },
+	});
 	const result = await h.run({ parameters: parametersFor('update', conference), credentials: h.credentials });
 	expect(result.error?.message).toBe('Twilio answered with a body that is not JSON (status 200)');
 	tally({ result, logs: testLogs() }, 'update: malformed JSON echoing the request');
@@ -117,7 +168,11 @@ test('Get Many: a page echoing the secret, and a next_page_uri that carries it',
 		kind: 'status',
 		status: 200,
 		path: requestsNumbered(list, 1),
-		body: { participants: [seeded[0]], next_page_uri: `${base}?PageSize=1&Page=1&PageToken=PA${seeded[0].call_sid}&AuthToken=${AUTH_TOKEN}`, uri: `${base}?AuthToken=${AUTH_TOKEN}` },
+		body: {
+			participants: [seeded[0]],
+			next_page_uri: `${base}?PageSize=1&Page=1&PageToken=PA${seeded[0].call_sid}&AuthToken=${AUTH_TOKEN}`,
+			uri: `${base}?AuthToken=${AUTH_TOKEN}`,
+		},
 	});
 	// The first fault takes the first request and is gone, so this one first sees the second request.
 	h.sim.inject({
@@ -137,7 +192,16 @@ test('Get Many: a page echoing the secret, and a next_page_uri that carries it',
 
 test('a 404 whose message repeats a URL that carries the token', async () => {
 	const { conference } = target();
-	h.sim.inject({ kind: 'status', status: 404, body: { code: 20404, message: `The requested resource /2010-04-01/Accounts/${ACCOUNT_SID}/x.json?AuthToken=${encodeURIComponent(AUTH_TOKEN)} was not found`, more_info: 'https://www.twilio.com/docs/errors/20404', status: 404 } });
+	h.sim.inject({
+		kind: 'status',
+		status: 404,
+		body: {
+			code: 20404,
+			message: `The requested resource /2010-04-01/Accounts/${ACCOUNT_SID}/x.json?AuthToken=${encodeURIComponent(AUTH_TOKEN)} was not found`,
+			more_info: 'https://www.twilio.com/docs/errors/20404',
+			status: 404,
+		},
+	});
 	const result = await h.run({ parameters: parametersFor('get', conference), credentials: h.credentials });
 	expect(result.error?.message).toBe('Twilio could not find the conference or participant (404 Not Found)');
 	expect(result.error?.description).toContain('AuthToken=[redacted]');
@@ -171,12 +235,17 @@ describe('an API Base URL that carries the credentials itself', () => {
 });
 
 describe('with an API key instead of the Auth Token', () => {
-	const apiKey = () => credentialsFor(h.sim, { authType: 'apiKey', apiKeySid: API_KEY_SID, apiKeySecret: API_KEY_SECRET, authToken: '' });
+	const apiKey = () =>
+		credentialsFor(h.sim, { authType: 'apiKey', apiKeySid: API_KEY_SID, apiKeySecret: API_KEY_SECRET, authToken: '' });
 
 	test('the API Key Secret is kept out of an echoing error and an echoing answer', async () => {
 		const { conference, participant } = target();
 		const keyEcho = echo(API_KEY_SID, API_KEY_SECRET);
-		h.sim.inject({ kind: 'status', status: 400, body: { code: 20001, message: `Invalid request: ${keyEcho}`, status: 400 } });
+		h.sim.inject({
+			kind: 'status',
+			status: 400,
+			body: { code: 20001, message: `Invalid request: ${keyEcho}`, status: 400 },
+		});
 		const failed = await h.run({ parameters: parametersFor('update', conference), credentials: apiKey() });
 		expect(h.requests()[0].authUser).toBe(API_KEY_SID);
 		expect(failed.error?.message).toContain('Basic [redacted] password=[redacted]');
@@ -191,9 +260,16 @@ describe('with an API key instead of the Auth Token', () => {
 // request (transport.twilioGet, from prepareRequest); its errors are redacted there.
 test('a friendly-name lookup whose error echoes the token does not carry it', async () => {
 	const { conference } = target();
-	h.sim.inject({ kind: 'status', status: 400, body: { code: 20001, message: `Invalid request: ${ECHO}`, status: 400 } });
+	h.sim.inject({
+		kind: 'status',
+		status: 400,
+		body: { code: 20001, message: `Invalid request: ${ECHO}`, status: 400 },
+	});
 	const result = await h.run({
-		parameters: { ...parametersFor('get', conference), conference: { __rl: true, mode: 'name', value: conference.friendly_name } },
+		parameters: {
+			...parametersFor('get', conference),
+			conference: { __rl: true, mode: 'name', value: conference.friendly_name },
+		},
 		credentials: h.credentials,
 		continueOnFail: true,
 	});
@@ -201,4 +277,7 @@ test('a friendly-name lookup whose error echoes the token does not carry it', as
 	expect(secretHits(result)).toEqual([]);
 });
 
-h.summarize(() => ({ scenario: `total: ${figures.scenarios} scenarios (plus the scan of every run and log line of the file)`, 'secret forms found': figures.leaks }));
+h.summarize(() => ({
+	scenario: `total: ${figures.scenarios} scenarios (plus the scan of every run and log line of the file)`,
+	'secret forms found': figures.leaks,
+}));

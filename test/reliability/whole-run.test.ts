@@ -27,20 +27,34 @@ function dialIn(conference: string, options: IDataObject = {}) {
 }
 
 const posts = (sim: Simulator) => participantRequests(sim).filter((r) => r.method === 'POST');
-const paired = (items: INodeExecutionData[]) => items.map((item) => [(item.pairedItem as { item: number }).item, item.error ? 'error' : 'ok']);
+const paired = (items: INodeExecutionData[]) =>
+	items.map((item) => [(item.pairedItem as { item: number }).item, item.error ? 'error' : 'ok']);
 
 describe('a bad row dials nobody', () => {
 	test('one invalid item of five: no call is placed, and the error names the field and the item', async () => {
-		const result = await h.run({ parameters: dialIn('bad row room'), items: callers(5, (i) => (i === 3 ? { timeout: 2 } : {})), credentials: h.credentials });
-		expect(result.error?.message).toBe('Invalid value for "Timeout" in item 3: expected a whole number from 5 to 600, got 2');
-		expect(result.error?.description).toContain('one item that fails its checks stops every item of the run before any request leaves');
+		const result = await h.run({
+			parameters: dialIn('bad row room'),
+			items: callers(5, (i) => (i === 3 ? { timeout: 2 } : {})),
+			credentials: h.credentials,
+		});
+		expect(result.error?.message).toBe(
+			'Invalid value for "Timeout" in item 3: expected a whole number from 5 to 600, got 2',
+		);
+		expect(result.error?.description).toContain(
+			'one item that fails its checks stops every item of the run before any request leaves',
+		);
 		expect(posts(h.sim)).toEqual([]);
 		h.record({ case: 'create x5, item 3 invalid, On Error stop', in: 5, sent: 0, out: 0 });
 	});
 
 	test('an item whose expression cannot be evaluated stops the others too', async () => {
 		const parameters = { ...dialIn('expression room'), to: '={{ $json.phone.number }}' };
-		const items = [{ phone: { number: '+15551000000' } }, { phone: { number: '+15551000001' } }, {}, { phone: { number: '+15551000003' } }];
+		const items = [
+			{ phone: { number: '+15551000000' } },
+			{ phone: { number: '+15551000001' } },
+			{},
+			{ phone: { number: '+15551000003' } },
+		];
 		const result = await h.run({ parameters, items, credentials: h.credentials });
 		expect(result.error).toBeDefined();
 		expect(posts(h.sim)).toEqual([]);
@@ -50,7 +64,13 @@ describe('a bad row dials nobody', () => {
 		const conference = h.sim.seedConference({ friendlyName: 'once room' });
 		h.sim.seedParticipants(conference.sid, 1, { label: 'once' });
 		const result = await h.run({
-			parameters: { resource: 'participant', operation: 'update', conference: conference.sid, participant: 'once', updateFields: { muted: true } },
+			parameters: {
+				resource: 'participant',
+				operation: 'update',
+				conference: conference.sid,
+				participant: 'once',
+				updateFields: { muted: true },
+			},
 			items: [{}, {}, {}],
 			executeOnce: true,
 			credentials: h.credentials,
@@ -61,8 +81,19 @@ describe('a bad row dials nobody', () => {
 	});
 
 	test('with Continue On Fail the valid items are placed and the invalid one is an error item, all paired', async () => {
-		const result = await h.run({ parameters: dialIn('carry on room'), items: callers(5, (i) => (i === 3 ? { timeout: 2 } : {})), credentials: h.credentials, continueOnFail: true });
-		expect(paired(result.items)).toEqual([[0, 'ok'], [1, 'ok'], [2, 'ok'], [3, 'error'], [4, 'ok']]);
+		const result = await h.run({
+			parameters: dialIn('carry on room'),
+			items: callers(5, (i) => (i === 3 ? { timeout: 2 } : {})),
+			credentials: h.credentials,
+			continueOnFail: true,
+		});
+		expect(paired(result.items)).toEqual([
+			[0, 'ok'],
+			[1, 'ok'],
+			[2, 'ok'],
+			[3, 'error'],
+			[4, 'ok'],
+		]);
 		expect(posts(h.sim)).toHaveLength(4);
 		h.record({ case: 'create x5, item 3 invalid, Continue On Fail', in: 5, sent: 4, out: 5 });
 	});
@@ -73,8 +104,15 @@ describe('when Twilio refuses one item after others were placed', () => {
 		const sim = await startSimulator({ latencyMs: 20 });
 		try {
 			// "nobody" is no caller ID: Twilio refuses item 2 with 21212. One request at a time makes the order certain.
-			const parameters = { ...dialIn('refused room', { maxRequestsInFlight: 1 }), from: '={{ $json.from ?? "+15017122661" }}' };
-			const result = await h.run({ parameters, items: callers(5, (i) => (i === 2 ? { from: 'nobody' } : {})), credentials: credentialsFor(sim) });
+			const parameters = {
+				...dialIn('refused room', { maxRequestsInFlight: 1 }),
+				from: '={{ $json.from ?? "+15017122661" }}',
+			};
+			const result = await h.run({
+				parameters,
+				items: callers(5, (i) => (i === 2 ? { from: 'nobody' } : {})),
+				credentials: credentialsFor(sim),
+			});
 			const sent = posts(sim);
 			expect(sent.map((r) => r.body.Label)).toEqual(['caller 0', 'caller 1', 'caller 2']);
 			const placed = sim.state.participants.map((p) => p.call_sid as string);
@@ -92,7 +130,11 @@ describe('when Twilio refuses one item after others were placed', () => {
 		const sim = await startSimulator({ latencyMs: 50 });
 		try {
 			const parameters = { ...dialIn('in flight room'), from: '={{ $json.from ?? "+15017122661" }}' };
-			const result = await h.run({ parameters, items: callers(4, (i) => (i === 0 ? { from: 'nobody' } : {})), credentials: credentialsFor(sim) });
+			const result = await h.run({
+				parameters,
+				items: callers(4, (i) => (i === 0 ? { from: 'nobody' } : {})),
+				credentials: credentialsFor(sim),
+			});
 			const placed = sim.state.participants.map((p) => p.call_sid as string);
 			expect(posts(sim)).toHaveLength(4);
 			expect(placed).toHaveLength(3);

@@ -15,10 +15,19 @@ export const AUTH_TOKEN = 'tok/3f+9a=s3cr3t&do not "leak"%7c';
 export const API_KEY_SID = 'SK0123456789abcdef0123456789abcdef';
 export const API_KEY_SECRET = 'key:9d1e/never+shown?#x';
 
-export const SECRETS = [...encodingsOf('Auth Token', ACCOUNT_SID, AUTH_TOKEN), ...encodingsOf('API Key Secret', API_KEY_SID, API_KEY_SECRET)];
+export const SECRETS = [
+	...encodingsOf('Auth Token', ACCOUNT_SID, AUTH_TOKEN),
+	...encodingsOf('API Key Secret', API_KEY_SID, API_KEY_SECRET),
+];
 
 export const authTokenCredentials = (baseUrl: string) => ({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl });
-export const apiKeyCredentials = (baseUrl: string) => ({ authType: 'apiKey', accountSid: ACCOUNT_SID, apiKeySid: API_KEY_SID, apiKeySecret: API_KEY_SECRET, baseUrl });
+export const apiKeyCredentials = (baseUrl: string) => ({
+	authType: 'apiKey',
+	accountSid: ACCOUNT_SID,
+	apiKeySid: API_KEY_SID,
+	apiKeySecret: API_KEY_SECRET,
+	baseUrl,
+});
 
 const jsonEcho = (request: IncomingMessage) => `{"echo":${JSON.stringify(echoOf(request))}`;
 const htmlEcho = (request: IncomingMessage) => `<html><pre>${echoOf(request)}</pre></html>`;
@@ -44,7 +53,8 @@ export function answerInvalidNamesLocally(): void {
 	beforeAll(() => {
 		(dns as { lookup: unknown }).lookup = function lookup(hostname: string, ...rest: unknown[]) {
 			const callback = rest[rest.length - 1] as (error: NodeJS.ErrnoException) => void;
-			if (typeof hostname !== 'string' || !hostname.endsWith('.invalid')) return (original as (...args: unknown[]) => unknown).call(dns, hostname, ...rest);
+			if (typeof hostname !== 'string' || !hostname.endsWith('.invalid'))
+				return (original as (...args: unknown[]) => unknown).call(dns, hostname, ...rest);
 			const error: NodeJS.ErrnoException & { hostname?: string } = new Error(`getaddrinfo ENOTFOUND ${hostname}`);
 			Object.assign(error, { errno: -3008, code: 'ENOTFOUND', syscall: 'getaddrinfo', hostname });
 			process.nextTick(() => callback(error));
@@ -85,11 +95,16 @@ export const FAILURE_CLASSES: FailureClass[] = [
 	},
 	{
 		name: 'a redirect to another port',
-		message: /^Twilio answered with a redirect \(307\) to http:\/\/127\.0\.0\.1:\d+\/steal, which the node does not follow$/,
+		message:
+			/^Twilio answered with a redirect \(307\) to http:\/\/127\.0\.0\.1:\d+\/steal, which the node does not follow$/,
 		start: async () => {
-			const elsewhere = await startLoopback(answer(200, '{"participants":[],"conferences":[]}', { 'Content-Type': 'application/json' }));
+			const elsewhere = await startLoopback(
+				answer(200, '{"participants":[],"conferences":[]}', { 'Content-Type': 'application/json' }),
+			);
 			const api = await startLoopback(
-				answer(307, htmlEcho, (request) => ({ Location: `${elsewhere.url}/steal?token=${encodeURIComponent(echoOf(request))}` })),
+				answer(307, htmlEcho, (request) => ({
+					Location: `${elsewhere.url}/steal?token=${encodeURIComponent(echoOf(request))}`,
+				})),
 			);
 			return { baseUrl: api.url, servers: [api, elsewhere] };
 		},

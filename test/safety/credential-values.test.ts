@@ -28,12 +28,24 @@ describe('values with stray spaces or a line break', () => {
 	test.each([
 		['the Account SID', () => ({ accountSid: padded(ACCOUNT_SID), authToken: AUTH_TOKEN }), ACCOUNT_SID],
 		['the Auth Token', () => ({ accountSid: ACCOUNT_SID, authToken: padded(AUTH_TOKEN) }), ACCOUNT_SID],
-		['the API Key SID and Secret', () => ({ authType: 'apiKey', accountSid: padded(ACCOUNT_SID), apiKeySid: padded(API_KEY_SID), apiKeySecret: padded(API_KEY_SECRET) }), API_KEY_SID],
-	])("%s: the operation, the pickers and the credential test all sign in", async (_name, values, user) => {
+		[
+			'the API Key SID and Secret',
+			() => ({
+				authType: 'apiKey',
+				accountSid: padded(ACCOUNT_SID),
+				apiKeySid: padded(API_KEY_SID),
+				apiKeySecret: padded(API_KEY_SECRET),
+			}),
+			API_KEY_SID,
+		],
+	])('%s: the operation, the pickers and the credential test all sign in', async (_name, values, user) => {
 		const credentials = { ...values(), baseUrl: sim.url };
 		const conference = sim.seedConference({ friendlyName: `padded ${_name}` });
 		const [participant] = sim.seedParticipants(conference.sid, 1, { label: 'p' });
-		const { items, error } = await runNode({ parameters: { resource: 'participant', operation: 'get', conference: conference.sid, participant: 'p' }, credentials });
+		const { items, error } = await runNode({
+			parameters: { resource: 'participant', operation: 'get', conference: conference.sid, participant: 'p' },
+			credentials,
+		});
 		expect(error).toBeUndefined();
 		expect(items[0].json.call_sid).toBe(participant.call_sid);
 		expect(participantRequests(sim)[0].path).toContain(`/Accounts/${ACCOUNT_SID}/Conferences/`);
@@ -58,12 +70,32 @@ describe('secrets of any length are redacted', () => {
 			const credentials = { accountSid: ACCOUNT_SID, authToken: secret, baseUrl: short.url };
 			const conference = short.seedConference({ friendlyName: 'short' });
 			const [participant] = short.seedParticipants(conference.sid, 1, { label: 'a1b2c3' });
-			const ok = await runNode({ parameters: { resource: 'participant', operation: 'get', conference: conference.sid, participant: 'a1b2c3' }, credentials });
+			const ok = await runNode({
+				parameters: { resource: 'participant', operation: 'get', conference: conference.sid, participant: 'a1b2c3' },
+				credentials,
+			});
 			// A SID, a label and a status all hold the secret's characters: none may be touched.
-			expect(ok.items[0].json).toMatchObject({ call_sid: participant.call_sid, label: 'a1b2c3', conference_sid: conference.sid });
-			short.inject({ kind: 'status', status: 400, body: { code: 20001, message: `Echo: Authorization: Basic ${basic(ACCOUNT_SID, secret)} url=https://${ACCOUNT_SID}:${secret}@api.twilio.com/`, status: 400 } });
-			const failed = await runNode({ parameters: { resource: 'participant', operation: 'get', conference: conference.sid, participant: 'a1b2c3' }, credentials });
-			expect(failed.error?.message).toBe('Twilio rejected the request: Echo: Authorization: Basic [redacted] url=https://[redacted]@api.twilio.com/');
+			expect(ok.items[0].json).toMatchObject({
+				call_sid: participant.call_sid,
+				label: 'a1b2c3',
+				conference_sid: conference.sid,
+			});
+			short.inject({
+				kind: 'status',
+				status: 400,
+				body: {
+					code: 20001,
+					message: `Echo: Authorization: Basic ${basic(ACCOUNT_SID, secret)} url=https://${ACCOUNT_SID}:${secret}@api.twilio.com/`,
+					status: 400,
+				},
+			});
+			const failed = await runNode({
+				parameters: { resource: 'participant', operation: 'get', conference: conference.sid, participant: 'a1b2c3' },
+				credentials,
+			});
+			expect(failed.error?.message).toBe(
+				'Twilio rejected the request: Echo: Authorization: Basic [redacted] url=https://[redacted]@api.twilio.com/',
+			);
 			const forms: Array<[string, string]> = [
 				['Basic header', basic(ACCOUNT_SID, secret).replace(/=+$/, '')],
 				['user:secret', `${ACCOUNT_SID}:${secret}`],
@@ -88,9 +120,24 @@ describe('secrets of any length are redacted', () => {
 			JSON.stringify(typed).slice(1, -1),
 		];
 		expect(Buffer.from(pair).toString('base64')).toMatch(/=$/);
-		sim.inject({ kind: 'status', status: 400, body: { code: 20001, message: `Echo: ${echoes.join(' | ')}`, status: 400 } });
-		const credentials = { authType: 'apiKey', accountSid: ACCOUNT_SID, apiKeySid: API_KEY_SID, apiKeySecret: typed, baseUrl: sim.url };
-		const failed = await runNode({ parameters: { resource: 'participant', operation: 'get', conference: conference.sid, participant: 'p' }, credentials });
-		expect(failed.error?.message).toBe('Twilio rejected the request: Echo: [redacted] | [redacted] | [redacted] | [redacted]');
+		sim.inject({
+			kind: 'status',
+			status: 400,
+			body: { code: 20001, message: `Echo: ${echoes.join(' | ')}`, status: 400 },
+		});
+		const credentials = {
+			authType: 'apiKey',
+			accountSid: ACCOUNT_SID,
+			apiKeySid: API_KEY_SID,
+			apiKeySecret: typed,
+			baseUrl: sim.url,
+		};
+		const failed = await runNode({
+			parameters: { resource: 'participant', operation: 'get', conference: conference.sid, participant: 'p' },
+			credentials,
+		});
+		expect(failed.error?.message).toBe(
+			'Twilio rejected the request: Echo: [redacted] | [redacted] | [redacted] | [redacted]',
+		);
 	});
 });

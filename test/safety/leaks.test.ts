@@ -11,7 +11,13 @@ import type { RunOptions } from '../helpers/engine';
 import { walkForSecrets } from '../helpers/leaks';
 import { answer, startLoopback } from '../helpers/loopback';
 import { reliability } from '../reliability/harness';
-import { FAILURE_CLASSES, SECRETS, answerInvalidNamesLocally, apiKeyCredentials, authTokenCredentials } from './classes';
+import {
+	FAILURE_CLASSES,
+	SECRETS,
+	answerInvalidNamesLocally,
+	apiKeyCredentials,
+	authTokenCredentials,
+} from './classes';
 import type { FailureClass } from './classes';
 
 const h = reliability('safety-leaks');
@@ -65,10 +71,14 @@ const runFailing = async (options: RunOptions) => {
 };
 
 describe.each(FAILURE_CLASSES.map((failure) => [failure.name, failure] as const))('%s', (_name, failure) => {
-	test('the operation\'s own request: a clear error for every operation, no secret anywhere', async () => {
+	test("the operation's own request: a clear error for every operation, no secret anywhere", async () => {
 		await withFailure(failure, async (baseUrl) => {
 			for (const operation of ['create', 'get', 'getAll', 'update', 'delete']) {
-				const { result, error } = await runFailing({ parameters: parametersFor(operation, failure), credentials: authTokenCredentials(baseUrl), continueOnFail: true });
+				const { result, error } = await runFailing({
+					parameters: parametersFor(operation, failure),
+					credentials: authTokenCredentials(baseUrl),
+					continueOnFail: true,
+				});
 				expect([operation, error?.message]).toEqual([operation, expect.stringMatching(failure.message)]);
 				expect(result.items).toHaveLength(1);
 				expectNoSecrets(result);
@@ -76,7 +86,7 @@ describe.each(FAILURE_CLASSES.map((failure) => [failure.name, failure] as const)
 		});
 	});
 
-	test('the run\'s error when the node stops the workflow, with the Auth Token and with an API key', async () => {
+	test("the run's error when the node stops the workflow, with the Auth Token and with an API key", async () => {
 		await withFailure(failure, async (baseUrl) => {
 			for (const credentials of [authTokenCredentials(baseUrl), apiKeyCredentials(baseUrl)]) {
 				const { result, error } = await runFailing({ parameters: parametersFor('get', failure), credentials });
@@ -125,7 +135,9 @@ describe.each(FAILURE_CLASSES.map((failure) => [failure.name, failure] as const)
 });
 
 test('the walk finds a secret where an HTTP client keeps it (so a clean walk means something)', () => {
-	const request = { _header: `GET / HTTP/1.1\r\nAuthorization: Basic ${Buffer.from(`AC0123456789abcdef0123456789abcdef:${'tok/3f+9a=s3cr3t&do not "leak"%7c'}`).toString('base64')}\r\n` };
+	const request = {
+		_header: `GET / HTTP/1.1\r\nAuthorization: Basic ${Buffer.from(`AC0123456789abcdef0123456789abcdef:${'tok/3f+9a=s3cr3t&do not "leak"%7c'}`).toString('base64')}\r\n`,
+	};
 	const cause = new Error('socket hang up');
 	Object.defineProperty(cause, 'request', { get: () => request, enumerable: false });
 	const error = new Error('wrapped', { cause });
@@ -138,14 +150,26 @@ test('the walk finds a secret where an HTTP client keeps it (so a clean walk mea
 			return Buffer.from(`token=${encodeURIComponent('key:9d1e/never+shown?#x')}`);
 		}
 	}
-	expect(walkForSecrets(new Map([['h', new Headers()]]), SECRETS).hits).toEqual(['$<h>.authorization<inherited get><utf8>: API Key Secret (percent-encoded)', '$<h>.authorization<inherited get><latin1>: API Key Secret (percent-encoded)']);
+	expect(walkForSecrets(new Map([['h', new Headers()]]), SECRETS).hits).toEqual([
+		'$<h>.authorization<inherited get><utf8>: API Key Secret (percent-encoded)',
+		'$<h>.authorization<inherited get><latin1>: API Key Secret (percent-encoded)',
+	]);
 });
 
 // Nothing reached Twilio, but the same handshake would fail again: only passing faults are retried.
 test('a refused certificate is tried once, not retried', async () => {
 	const server = await startLoopback(answer(200, '{}'), { tls: true });
 	try {
-		const { error } = await h.run({ parameters: { resource: 'participant', operation: 'update', conference: CF, participant: 'agent', updateFields: { muted: true } }, credentials: authTokenCredentials(server.url) });
+		const { error } = await h.run({
+			parameters: {
+				resource: 'participant',
+				operation: 'update',
+				conference: CF,
+				participant: 'agent',
+				updateFields: { muted: true },
+			},
+			credentials: authTokenCredentials(server.url),
+		});
 		expect(error?.message).toMatch(/TLS certificate was not accepted/);
 		expect(server.connections).toBe(1);
 	} finally {

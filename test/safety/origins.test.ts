@@ -19,7 +19,11 @@ const ACCOUNT = `/2010-04-01/Accounts/${ACCOUNT_SID}`;
 let elsewhere: LoopbackServer;
 const servers: LoopbackServer[] = [];
 beforeAll(async () => {
-	elsewhere = await startLoopback(answer(200, JSON.stringify({ participants: [], conferences: [], next_page_uri: null }), { 'Content-Type': 'application/json' }));
+	elsewhere = await startLoopback(
+		answer(200, JSON.stringify({ participants: [], conferences: [], next_page_uri: null }), {
+			'Content-Type': 'application/json',
+		}),
+	);
 });
 afterEach(async () => {
 	await Promise.all(servers.splice(0).map(async (server) => await server.close()));
@@ -49,20 +53,35 @@ describe('a redirect is never followed', () => {
 		options: { maxRetries: 0, callsPerSecond: 30 },
 	});
 
-	test.each([301, 302, 303, 307, 308])('%s to another port: no operation sends it anything, each fails clearly', async (status) => {
-		const server = await api(answer(status, '', { Location: `${elsewhere.url}/2010-04-01/Accounts/${ACCOUNT_SID}/x.json` }));
-		for (const operation of operations) {
-			const { items } = await runNode({ parameters: parametersFor(operation), credentials: authTokenCredentials(server.url), continueOnFail: true });
-			expect([operation, items[0]?.error?.message]).toEqual([operation, `Twilio answered with a redirect (${status}) to ${elsewhere.url}/2010-04-01/Accounts/${ACCOUNT_SID}/x.json, which the node does not follow`]);
-			expect(items[0]?.error?.description).toContain('Check the API Base URL');
-		}
-		expect(server.requests.map((request) => request.method)).toEqual(['POST', 'GET', 'GET', 'POST', 'DELETE']);
-		expect(elsewhere.requests).toEqual([]);
-	});
+	test.each([301, 302, 303, 307, 308])(
+		'%s to another port: no operation sends it anything, each fails clearly',
+		async (status) => {
+			const server = await api(
+				answer(status, '', { Location: `${elsewhere.url}/2010-04-01/Accounts/${ACCOUNT_SID}/x.json` }),
+			);
+			for (const operation of operations) {
+				const { items } = await runNode({
+					parameters: parametersFor(operation),
+					credentials: authTokenCredentials(server.url),
+					continueOnFail: true,
+				});
+				expect([operation, items[0]?.error?.message]).toEqual([
+					operation,
+					`Twilio answered with a redirect (${status}) to ${elsewhere.url}/2010-04-01/Accounts/${ACCOUNT_SID}/x.json, which the node does not follow`,
+				]);
+				expect(items[0]?.error?.description).toContain('Check the API Base URL');
+			}
+			expect(server.requests.map((request) => request.method)).toEqual(['POST', 'GET', 'GET', 'POST', 'DELETE']);
+			expect(elsewhere.requests).toEqual([]);
+		},
+	);
 
 	test('a redirect on the same host is not followed either (Twilio never redirects)', async () => {
 		const server = await api(answer(302, '', { Location: '/login?next=/2010-04-01' }));
-		const { error } = await runNode({ parameters: parametersFor('get'), credentials: authTokenCredentials(server.url) });
+		const { error } = await runNode({
+			parameters: parametersFor('get'),
+			credentials: authTokenCredentials(server.url),
+		});
 		expect(error?.message).toBe('Twilio answered with a redirect (302) to /login, which the node does not follow');
 		expect(server.requests).toHaveLength(1);
 	});
@@ -70,10 +89,20 @@ describe('a redirect is never followed', () => {
 	test('the friendly-name look-up, both pickers and the credential test do not follow it', async () => {
 		const server = await api(answer(307, '', { Location: `${elsewhere.url}/steal` }));
 		const credentials = authTokenCredentials(server.url);
-		const lookup = await runNode({ parameters: { ...parametersFor('get'), conference: rl('name', 'Sales') }, credentials });
-		expect(lookup.error?.message).toBe(`Twilio answered with a redirect (307) to ${elsewhere.url}/steal, which the node does not follow`);
-		for (const [method, parameters] of [['searchConferences', {}], ['searchParticipants', { conference: rl('list', CF) }]] as const) {
-			await expect(runListSearch(method, { parameters, credentials })).rejects.toThrow(`Could not load the list: Twilio answered with a redirect (307) to ${elsewhere.url}/steal`);
+		const lookup = await runNode({
+			parameters: { ...parametersFor('get'), conference: rl('name', 'Sales') },
+			credentials,
+		});
+		expect(lookup.error?.message).toBe(
+			`Twilio answered with a redirect (307) to ${elsewhere.url}/steal, which the node does not follow`,
+		);
+		for (const [method, parameters] of [
+			['searchConferences', {}],
+			['searchParticipants', { conference: rl('list', CF) }],
+		] as const) {
+			await expect(runListSearch(method, { parameters, credentials })).rejects.toThrow(
+				`Could not load the list: Twilio answered with a redirect (307) to ${elsewhere.url}/steal`,
+			);
 		}
 		const tested = await testCredentials(credentials);
 		expect(tested.error?.message).toBeDefined();
@@ -102,44 +131,92 @@ const toElsewhere = (link: string) => link.replace('HOST', elsewhereHost());
 describe("a picker's page token is followed only as a path on the API host", () => {
 	test.each(FOREIGN_LINKS)('%s is refused, sending nothing anywhere', async (_name, template) => {
 		const token = toElsewhere(template);
-		const server = await api(answer(200, JSON.stringify({ conferences: [], participants: [], next_page_uri: null }), { 'Content-Type': 'application/json' }));
+		const server = await api(
+			answer(200, JSON.stringify({ conferences: [], participants: [], next_page_uri: null }), {
+				'Content-Type': 'application/json',
+			}),
+		);
 		const credentials = authTokenCredentials(server.url);
-		for (const [method, parameters] of [['searchConferences', {}], ['searchParticipants', { conference: rl('list', CF) }]] as const) {
-			await expect(runListSearch(method, { parameters, credentials, paginationToken: token })).rejects.toThrow("Could not load the list: The list's page token is not a path on the API host, so it was not followed");
+		for (const [method, parameters] of [
+			['searchConferences', {}],
+			['searchParticipants', { conference: rl('list', CF) }],
+		] as const) {
+			await expect(runListSearch(method, { parameters, credentials, paginationToken: token })).rejects.toThrow(
+				"Could not load the list: The list's page token is not a path on the API host, so it was not followed",
+			);
 		}
 		expect(server.requests).toEqual([]);
 		expect(elsewhere.requests).toEqual([]);
 	});
 
 	test('a token that is a path on the API host is followed, on the API host', async () => {
-		const server = await api(answer(200, JSON.stringify({ conferences: [{ sid: CF, friendly_name: 'Sales' }], next_page_uri: null }), { 'Content-Type': 'application/json' }));
-		const page = await runListSearch('searchConferences', { parameters: {}, credentials: authTokenCredentials(server.url), paginationToken: `${ACCOUNT}/Conferences.json?Page=1&PageToken=PA1` });
+		const server = await api(
+			answer(200, JSON.stringify({ conferences: [{ sid: CF, friendly_name: 'Sales' }], next_page_uri: null }), {
+				'Content-Type': 'application/json',
+			}),
+		);
+		const page = await runListSearch('searchConferences', {
+			parameters: {},
+			credentials: authTokenCredentials(server.url),
+			paginationToken: `${ACCOUNT}/Conferences.json?Page=1&PageToken=PA1`,
+		});
 		expect(page.results.map((result) => result.value)).toEqual([CF]);
 		expect(server.requests.map((request) => request.url)).toEqual([`${ACCOUNT}/Conferences.json?Page=1&PageToken=PA1`]);
 	});
 
-	test.each(FOREIGN_LINKS)("Twilio's next-page link as %s ends the list with a clear error, not silently", async (_name, template) => {
-		const link = toElsewhere(template);
-		const server = await api(
-			answer(200, JSON.stringify({ conferences: [{ sid: CF, friendly_name: 'Sales' }], participants: [{ call_sid: CA, label: 'a', status: 'connected' }], next_page_uri: link }), { 'Content-Type': 'application/json' }),
-		);
-		const credentials = authTokenCredentials(server.url);
-		const message = "Could not load the list: Twilio's next page link is not a path on the API host, so it was not followed";
-		await expect(runListSearch('searchConferences', { parameters: {}, credentials, filter: 'nothing matches' })).rejects.toThrow(message);
-		await expect(runListSearch('searchParticipants', { parameters: { conference: rl('list', CF) }, credentials })).rejects.toThrow(message);
-		expect(elsewhere.requests).toEqual([]);
-	});
+	test.each(FOREIGN_LINKS)(
+		"Twilio's next-page link as %s ends the list with a clear error, not silently",
+		async (_name, template) => {
+			const link = toElsewhere(template);
+			const server = await api(
+				answer(
+					200,
+					JSON.stringify({
+						conferences: [{ sid: CF, friendly_name: 'Sales' }],
+						participants: [{ call_sid: CA, label: 'a', status: 'connected' }],
+						next_page_uri: link,
+					}),
+					{ 'Content-Type': 'application/json' },
+				),
+			);
+			const credentials = authTokenCredentials(server.url);
+			const message =
+				"Could not load the list: Twilio's next page link is not a path on the API host, so it was not followed";
+			await expect(
+				runListSearch('searchConferences', { parameters: {}, credentials, filter: 'nothing matches' }),
+			).rejects.toThrow(message);
+			await expect(
+				runListSearch('searchParticipants', { parameters: { conference: rl('list', CF) }, credentials }),
+			).rejects.toThrow(message);
+			expect(elsewhere.requests).toEqual([]);
+		},
+	);
 });
 
 describe("Get Many's next-page links (followed by the request loop)", () => {
 	/** Serves the first page (whose next link is `link`), 404 elsewhere: a link back to the API host ends there. */
 	const pagedApi = async (link: string) =>
 		await api((request, response) => {
-			if (!String(request.url).startsWith(`${ACCOUNT}/Conferences/${CF}/Participants.json`)) return void response.writeHead(404, { 'Content-Type': 'application/json' }).end('{"code":20404,"message":"not found","status":404}');
-			response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ participants: [{ call_sid: CA, status: 'connected' }], next_page_uri: link }));
+			if (!String(request.url).startsWith(`${ACCOUNT}/Conferences/${CF}/Participants.json`))
+				return void response
+					.writeHead(404, { 'Content-Type': 'application/json' })
+					.end('{"code":20404,"message":"not found","status":404}');
+			response
+				.writeHead(200, { 'Content-Type': 'application/json' })
+				.end(JSON.stringify({ participants: [{ call_sid: CA, status: 'connected' }], next_page_uri: link }));
 		});
 	const getMany = (server: LoopbackServer) =>
-		runNode({ parameters: { resource: 'participant', operation: 'getAll', conference: CF, returnAll: true, options: { maxRetries: 0 } }, credentials: authTokenCredentials(server.url), continueOnFail: true });
+		runNode({
+			parameters: {
+				resource: 'participant',
+				operation: 'getAll',
+				conference: CF,
+				returnAll: true,
+				options: { maxRetries: 0 },
+			},
+			credentials: authTokenCredentials(server.url),
+			continueOnFail: true,
+		});
 
 	test.each(FOREIGN_LINKS)('%s: the credentials go nowhere else', async (_name, template) => {
 		const server = await pagedApi(toElsewhere(template));
@@ -148,9 +225,12 @@ describe("Get Many's next-page links (followed by the request loop)", () => {
 	});
 
 	// A foreign link must not quietly end the list, handing over a first page as if it were everything.
-	test.each(FOREIGN_LINKS)('%s: fails the item with a clear error instead of returning the first page as all', async (_name, template) => {
-		const server = await pagedApi(toElsewhere(template));
-		const { items } = await getMany(server);
-		expect(items.map((item) => item.error?.message)).toEqual([expect.stringMatching(/next page/i)]);
-	});
+	test.each(FOREIGN_LINKS)(
+		'%s: fails the item with a clear error instead of returning the first page as all',
+		async (_name, template) => {
+			const server = await pagedApi(toElsewhere(template));
+			const { items } = await getMany(server);
+			expect(items.map((item) => item.error?.message)).toEqual([expect.stringMatching(/next page/i)]);
+		},
+	);
 });

@@ -51,7 +51,9 @@ describe('InFlightLimiter', () => {
 		const next = await behind;
 		expect(limiter.active).toBe(1);
 		next();
-		await expect(limiter.acquire(controller.signal, () => new Error('already stopped'))).rejects.toThrow('already stopped');
+		await expect(limiter.acquire(controller.signal, () => new Error('already stopped'))).rejects.toThrow(
+			'already stopped',
+		);
 		expect(limiter.queued).toBe(0);
 	});
 

@@ -1,4 +1,11 @@
-import { firstPageSize, isSameHostPath, nextPage, PagingProblem, UnreadablePage, walkPages } from '../../nodes/TwilioConference/transport/paging';
+import {
+	firstPageSize,
+	isSameHostPath,
+	nextPage,
+	PagingProblem,
+	UnreadablePage,
+	walkPages,
+} from '../../nodes/TwilioConference/transport/paging';
 
 describe('next page links', () => {
 	const page2 = '/2010-04-01/Accounts/AC1/Conferences/CF1/Participants.json?PageSize=50&Page=1&PageToken=PA1';
@@ -59,7 +66,10 @@ describe('walkPages: every list of the node is read here', () => {
 
 	test('reads to the last page, keeping each entry once', async () => {
 		const { fetch, fetched, links } = pages(sids('a', 'b'), sids('b', 'c'), sids('d'));
-		expect(await walkPages({ listKey: 'items', fetch })).toEqual({ entries: sids('a', 'b', 'c', 'd'), next: undefined });
+		expect(await walkPages({ listKey: 'items', fetch })).toEqual({
+			entries: sids('a', 'b', 'c', 'd'),
+			next: undefined,
+		});
 		expect(fetched).toEqual([undefined, links[1], links[2]]);
 	});
 
@@ -71,22 +81,42 @@ describe('walkPages: every list of the node is read here', () => {
 
 	test('enough stops after a whole page and hands back the next link; keep filters', async () => {
 		const { fetch, links } = pages(sids('a', 'bb'), sids('cc', 'd'), sids('ee'));
-		const walk = await walkPages({ listKey: 'items', fetch, keep: (e) => String(e.sid).length === 2, enough: (found) => found.length >= 2 });
+		const walk = await walkPages({
+			listKey: 'items',
+			fetch,
+			keep: (e) => String(e.sid).length === 2,
+			enough: (found) => found.length >= 2,
+		});
 		expect(walk).toEqual({ entries: sids('bb', 'cc'), next: links[2] });
 	});
 
 	test('a page without its list, a foreign link and a foreign start token are problems', async () => {
-		await expect(walkPages({ listKey: 'items', fetch: async () => ({ other: [] }) })).rejects.toBeInstanceOf(UnreadablePage);
-		const foreign = walkPages({ listKey: 'items', fetch: async () => ({ items: sids('a'), next_page_uri: 'https://elsewhere.example/x' }) });
+		await expect(walkPages({ listKey: 'items', fetch: async () => ({ other: [] }) })).rejects.toBeInstanceOf(
+			UnreadablePage,
+		);
+		const foreign = walkPages({
+			listKey: 'items',
+			fetch: async () => ({ items: sids('a'), next_page_uri: 'https://elsewhere.example/x' }),
+		});
 		await expect(foreign).rejects.toMatchObject({ entriesRead: 1, link: 'https://elsewhere.example/x' });
 		let fetched = 0;
-		const token = walkPages({ listKey: 'items', startedAt: '//elsewhere.example/x', fetch: async () => ((fetched += 1), { items: [] }) });
+		const token = walkPages({
+			listKey: 'items',
+			startedAt: '//elsewhere.example/x',
+			fetch: async () => ((fetched += 1), { items: [] }),
+		});
 		await expect(token).rejects.toBeInstanceOf(PagingProblem);
 		expect(fetched).toBe(0);
 	});
 
 	test('a next link back to the start token goes round in a circle, and stops', async () => {
 		const start = '/2010-04-01/x.json?Page=1';
-		await expect(walkPages({ listKey: 'items', startedAt: start, fetch: async () => ({ items: sids('a'), next_page_uri: start }) })).rejects.toThrow(/leads back to a page already read/);
+		await expect(
+			walkPages({
+				listKey: 'items',
+				startedAt: start,
+				fetch: async () => ({ items: sids('a'), next_page_uri: start }),
+			}),
+		).rejects.toThrow(/leads back to a page already read/);
 	});
 });

@@ -24,7 +24,16 @@ const conference = (event: string, extra: Params = {}): Params => ({
 	...extra,
 });
 const participant = (event: string, extra: Params = {}): Params =>
-	conference(event, { CallSid: CALL, Label: 'agent', Muted: 'true', Hold: 'false', Coaching: 'false', EndConferenceOnExit: 'true', StartConferenceOnEnter: 'true', ...extra });
+	conference(event, {
+		CallSid: CALL,
+		Label: 'agent',
+		Muted: 'true',
+		Hold: 'false',
+		Coaching: 'false',
+		EndConferenceOnExit: 'true',
+		StartConferenceOnEnter: 'true',
+		...extra,
+	});
 const call = (status: string, extra: Params = {}): Params => ({
 	AccountSid: ACCOUNT,
 	CallSid: CALL,
@@ -52,9 +61,30 @@ const recording = (status: string, source: string, extra: Params = {}): Params =
 // [expected event, family, params, fields the output must have]
 const CASES: Array<[string, string, Params, Record<string, unknown>]> = [
 	['conference-start', 'conference', conference('conference-start'), { SequenceNumber: 4 }],
-	['conference-end', 'conference', conference('conference-end', { ReasonConferenceEnded: 'participant-with-end-conference-on-exit-left', CallSidEndingConference: CALL }), { ReasonConferenceEnded: 'participant-with-end-conference-on-exit-left' }],
-	['participant-join', 'conference', participant('participant-join'), { Muted: true, Hold: false, EndConferenceOnExit: true }],
-	['participant-leave', 'conference', participant('participant-leave', { ParticipantCallStatus: 'completed', ReasonParticipantLeft: 'participant_hung_up' }), { ReasonParticipantLeft: 'participant_hung_up' }],
+	[
+		'conference-end',
+		'conference',
+		conference('conference-end', {
+			ReasonConferenceEnded: 'participant-with-end-conference-on-exit-left',
+			CallSidEndingConference: CALL,
+		}),
+		{ ReasonConferenceEnded: 'participant-with-end-conference-on-exit-left' },
+	],
+	[
+		'participant-join',
+		'conference',
+		participant('participant-join'),
+		{ Muted: true, Hold: false, EndConferenceOnExit: true },
+	],
+	[
+		'participant-leave',
+		'conference',
+		participant('participant-leave', {
+			ParticipantCallStatus: 'completed',
+			ReasonParticipantLeft: 'participant_hung_up',
+		}),
+		{ ReasonParticipantLeft: 'participant_hung_up' },
+	],
 	['participant-mute', 'conference', participant('participant-mute'), { Muted: true }],
 	['participant-unmute', 'conference', participant('participant-unmute', { Muted: 'false' }), { Muted: false }],
 	['participant-hold', 'conference', participant('participant-hold', { Hold: 'true' }), { Hold: true }],
@@ -69,10 +99,35 @@ const CASES: Array<[string, string, Params, Record<string, unknown>]> = [
 	['call-answered', 'call', call('in-progress'), { CallStatus: 'in-progress' }],
 	['call-completed', 'call', call('completed', { CallDuration: '65' }), { CallDuration: 65 }],
 	['call-completed', 'call', call('no-answer', { CallDuration: '0' }), { CallStatus: 'no-answer', CallDuration: 0 }],
-	['recording-in-progress', 'recording', recording('in-progress', 'StartConferenceRecordingAPI', { ConferenceSid: CONFERENCE }), { recordingOf: 'conference' }],
-	['recording-completed', 'recording', recording('completed', 'StartConferenceRecordingAPI', { ConferenceSid: CONFERENCE }), { recordingOf: 'conference', RecordingDuration: 42, RecordingChannels: 1, RecordingStartTime: '2026-11-23T09:30:00.000Z' }],
-	['recording-absent', 'recording', recording('absent', 'OutboundAPI', { CallSid: CALL }), { recordingOf: 'participant' }],
-	['recording-failed', 'recording', recording('failed', 'OutboundAPI', { CallSid: CALL, ErrorCode: '13617' }), { ErrorCode: 13617 }],
+	[
+		'recording-in-progress',
+		'recording',
+		recording('in-progress', 'StartConferenceRecordingAPI', { ConferenceSid: CONFERENCE }),
+		{ recordingOf: 'conference' },
+	],
+	[
+		'recording-completed',
+		'recording',
+		recording('completed', 'StartConferenceRecordingAPI', { ConferenceSid: CONFERENCE }),
+		{
+			recordingOf: 'conference',
+			RecordingDuration: 42,
+			RecordingChannels: 1,
+			RecordingStartTime: '2026-11-23T09:30:00.000Z',
+		},
+	],
+	[
+		'recording-absent',
+		'recording',
+		recording('absent', 'OutboundAPI', { CallSid: CALL }),
+		{ recordingOf: 'participant' },
+	],
+	[
+		'recording-failed',
+		'recording',
+		recording('failed', 'OutboundAPI', { CallSid: CALL, ErrorCode: '13617' }),
+		{ ErrorCode: 13617 },
+	],
 	['recording-paused', 'recording', recording('paused', 'OutboundAPI', { CallSid: CALL }), {}],
 	['recording-resumed', 'recording', recording('resumed', 'OutboundAPI', { CallSid: CALL }), {}],
 	['recording-stopped', 'recording', recording('stopped', 'OutboundAPI', { CallSid: CALL }), {}],
@@ -82,20 +137,29 @@ describe('Twilio Conference Trigger output for every event', () => {
 	let harness: TriggerHarness;
 	beforeAll(async () => {
 		const events = [...new Set(CASES.map(([event]) => event))];
-		harness = await startTrigger({ parameters: { events }, credentials: { authType: 'authToken', accountSid: ACCOUNT, authToken: TOKEN } });
+		harness = await startTrigger({
+			parameters: { events },
+			credentials: { authType: 'authToken', accountSid: ACCOUNT, authToken: TOKEN },
+		});
 	});
 	afterAll(async () => await harness.close());
 
 	it.each(CASES)('%s (%s)', async (event, family, params, fields) => {
 		const url = `${harness.origin}${WEBHOOK_PATH}`;
-		const delivery = await harness.post(WEBHOOK_PATH, formBody(params), { 'X-Twilio-Signature': twilioSignature(TOKEN, url, params) });
+		const delivery = await harness.post(WEBHOOK_PATH, formBody(params), {
+			'X-Twilio-Signature': twilioSignature(TOKEN, url, params),
+		});
 		expect(delivery.status).toBe(204);
 		expect(delivery.items).toHaveLength(1);
 		const json = delivery.items![0].json;
 		expect(json).toMatchObject({ event, eventFamily: family, ...fields, raw: params });
 		if ('Timestamp' in params) expect(json.Timestamp).toBe('2026-11-23T09:30:00.000Z');
 		// Everything Twilio sent is in the output, under its own name.
-		expect(Object.keys(json).filter((key) => !['event', 'eventFamily', 'recordingOf', 'raw'].includes(key)).sort()).toEqual(Object.keys(params).sort());
+		expect(
+			Object.keys(json)
+				.filter((key) => !['event', 'eventFamily', 'recordingOf', 'raw'].includes(key))
+				.sort(),
+		).toEqual(Object.keys(params).sort());
 	});
 
 	it('offers exactly these events in the editor', async () => {

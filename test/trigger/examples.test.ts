@@ -27,7 +27,8 @@ describe.each(files)('examples/%s', (file) => {
 			for (const [key, value] of Object.entries(node.parameters)) {
 				expect(properties.has(key)).toBe(true);
 				const options = properties.get(key)?.options as Array<{ value: string }> | undefined;
-				if (key === 'events') for (const event of value as string[]) expect(options?.map((o) => o.value)).toContain(event);
+				if (key === 'events')
+					for (const event of value as string[]) expect(options?.map((o) => o.value)).toContain(event);
 			}
 		}
 	});
@@ -35,7 +36,9 @@ describe.each(files)('examples/%s', (file) => {
 	it('starts with the trigger and connects only its own nodes', () => {
 		expect(workflow.nodes[0].type).toBe('n8n-nodes-twilio-conference.twilioConferenceTrigger');
 		const names = new Set(workflow.nodes.map((n: { name: string }) => n.name));
-		for (const [from, { main }] of Object.entries(workflow.connections as Record<string, { main: Array<Array<{ node: string }>> }>)) {
+		for (const [from, { main }] of Object.entries(
+			workflow.connections as Record<string, { main: Array<Array<{ node: string }>> }>,
+		)) {
 			expect(names.has(from)).toBe(true);
 			for (const link of main.flat()) expect(names.has(link.node)).toBe(true);
 		}

@@ -25,7 +25,22 @@ interface Delivery {
 }
 type CallbackSimulator = Simulator & { callbacks: { deliveries: Delivery[]; settled(): Promise<void> } };
 
-const EVENTS = ['conference-start', 'conference-end', 'participant-join', 'participant-leave', 'participant-mute', 'participant-unmute', 'participant-hold', 'participant-unhold', 'call-initiated', 'call-ringing', 'call-answered', 'call-completed', 'recording-in-progress', 'recording-completed'];
+const EVENTS = [
+	'conference-start',
+	'conference-end',
+	'participant-join',
+	'participant-leave',
+	'participant-mute',
+	'participant-unmute',
+	'participant-hold',
+	'participant-unhold',
+	'call-initiated',
+	'call-ringing',
+	'call-answered',
+	'call-completed',
+	'recording-in-progress',
+	'recording-completed',
+];
 
 const until = async (check: () => boolean, ms = 5000) => {
 	const end = Date.now() + ms;
@@ -49,7 +64,14 @@ describe('simulator status callbacks into the trigger', () => {
 			const create = async (label: string, extra: object) =>
 				await runNode({
 					credentials,
-					parameters: { resource: 'participant', operation: 'create', conference: "Support O'Brien ☕", from: '+15017122661', to: '+15558675310', ...inCreateGroups({ label, ...extra }) },
+					parameters: {
+						resource: 'participant',
+						operation: 'create',
+						conference: "Support O'Brien ☕",
+						from: '+15017122661',
+						to: '+15558675310',
+						...inCreateGroups({ label, ...extra }),
+					},
 				});
 			const agent = await create('agent', {
 				conferenceStatusCallback: `${trigger.url}?room=O'Brien`,
@@ -64,19 +86,35 @@ describe('simulator status callbacks into the trigger', () => {
 			expect(agent.error).toBeUndefined();
 			const conference = String(agent.items[0].json.conference_sid);
 			await create('customer', {});
-			await until(() => trigger.executions.some((items) => items[0].json.event === 'participant-join' && items[0].json.Label === 'customer'));
+			await until(() =>
+				trigger.executions.some(
+					(items) => items[0].json.event === 'participant-join' && items[0].json.Label === 'customer',
+				),
+			);
 			const update = (participant: string, updateFields: object) =>
-				runNode({ credentials, parameters: { resource: 'participant', operation: 'update', conference, participant, updateFields } });
+				runNode({
+					credentials,
+					parameters: { resource: 'participant', operation: 'update', conference, participant, updateFields },
+				});
 			expect((await update('customer', { muted: true })).error).toBeUndefined();
 			await update('customer', { hold: true });
 			await update('customer', { muted: false, hold: false });
 			// A recording shorter than a second ends as "absent" rather than "completed", as Twilio reports it.
 			await new Promise((resolve) => setTimeout(resolve, 1100));
-			expect((await runNode({ credentials, parameters: { resource: 'participant', operation: 'delete', conference, participant: 'agent' } })).error).toBeUndefined();
+			expect(
+				(
+					await runNode({
+						credentials,
+						parameters: { resource: 'participant', operation: 'delete', conference, participant: 'agent' },
+					})
+				).error,
+			).toBeUndefined();
 			await sim.callbacks.settled();
 
 			const deliveries = sim.callbacks.deliveries;
-			expect(deliveries.every((d) => d.delivered && d.attempts.length === 1 && d.attempts[0].status === 204)).toBe(true);
+			expect(deliveries.every((d) => d.delivered && d.attempts.length === 1 && d.attempts[0].status === 204)).toBe(
+				true,
+			);
 			const events = trigger.executions.map((items) => items[0].json);
 			const conferenceEvents = events.filter((e) => e.eventFamily === 'conference');
 			expect(conferenceEvents.map((e) => `${e.event}${e.Label ? `:${e.Label}` : ''}`)).toEqual([
@@ -92,13 +130,27 @@ describe('simulator status callbacks into the trigger', () => {
 				'conference-end',
 			]);
 			expect(conferenceEvents.map((e) => e.SequenceNumber)).toEqual(conferenceEvents.map((_, i) => i));
-			expect(conferenceEvents.at(-1)).toMatchObject({ ReasonConferenceEnded: 'participant-with-end-conference-on-exit-kicked', FriendlyName: "Support O'Brien ☕", ConferenceSid: conference });
+			expect(conferenceEvents.at(-1)).toMatchObject({
+				ReasonConferenceEnded: 'participant-with-end-conference-on-exit-kicked',
+				FriendlyName: "Support O'Brien ☕",
+				ConferenceSid: conference,
+			});
 			const agentCall = events.filter((e) => e.eventFamily === 'call');
-			expect(agentCall.map((e) => e.event)).toEqual(['call-initiated', 'call-ringing', 'call-answered', 'call-completed']);
+			expect(agentCall.map((e) => e.event)).toEqual([
+				'call-initiated',
+				'call-ringing',
+				'call-answered',
+				'call-completed',
+			]);
 			expect(agentCall.map((e) => e.SequenceNumber)).toEqual([0, 1, 2, 3]);
-			expect(events.filter((e) => e.eventFamily === 'recording').map((e) => e.event)).toEqual(['recording-in-progress', 'recording-completed']);
+			expect(events.filter((e) => e.eventFamily === 'recording').map((e) => e.event)).toEqual([
+				'recording-in-progress',
+				'recording-completed',
+			]);
 			// The customer subscribed to nothing: its conference events come from the agent's conference callback.
-			expect(events.filter((e) => e.CallSid && e.eventFamily === 'call' && e.CallSid !== agent.items[0].json.call_sid)).toEqual([]);
+			expect(
+				events.filter((e) => e.CallSid && e.eventFamily === 'call' && e.CallSid !== agent.items[0].json.call_sid),
+			).toEqual([]);
 			expect(new Set(deliveries.map((d) => d.idempotencyToken)).size).toBe(deliveries.length);
 		} finally {
 			await trigger.close();
@@ -135,7 +187,10 @@ describe('simulator status callbacks on the wire', () => {
 	const createWith = async (form: Record<string, string>) => {
 		const response = await fetch(`${sim.url}/2010-04-01/Accounts/${ACCOUNT_SID}/Conferences/room/Participants.json`, {
 			method: 'POST',
-			headers: { Authorization: `Basic ${Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+			headers: {
+				Authorization: `Basic ${Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString('base64')}`,
+				'Content-Type': 'application/x-www-form-urlencoded',
+			},
 			body: new URLSearchParams({ From: '+15017122661', To: '+15558675310', ...form }).toString(),
 		});
 		expect(response.status).toBe(201);
@@ -154,12 +209,21 @@ describe('simulator status callbacks on the wire', () => {
 		expect(retry.headers['i-twilio-idempotency-token']).toBe(first.headers['i-twilio-idempotency-token']);
 		expect(first.headers['content-type']).toBe('application/x-www-form-urlencoded');
 		const params = Object.fromEntries(new URLSearchParams(first.body));
-		expect(params).toMatchObject({ AccountSid: ACCOUNT_SID, StatusCallbackEvent: 'conference-start', FriendlyName: 'room', SequenceNumber: '0' });
+		expect(params).toMatchObject({
+			AccountSid: ACCOUNT_SID,
+			StatusCallbackEvent: 'conference-start',
+			FriendlyName: 'room',
+			SequenceNumber: '0',
+		});
 		expect(first.headers['x-twilio-signature']).toBe(twilioSignature(AUTH_TOKEN, `${origin}/hook?a=1`, params));
 	});
 
 	it('calls loopback receivers only', async () => {
-		await createWith({ ConferenceStatusCallback: 'http://example.com/hook', StatusCallback: 'http://10.0.0.1/hook', StatusCallbackEvent: 'initiated' });
+		await createWith({
+			ConferenceStatusCallback: 'http://example.com/hook',
+			StatusCallback: 'http://10.0.0.1/hook',
+			StatusCallbackEvent: 'initiated',
+		});
 		await until(() => sim.callbacks.deliveries.length >= 2);
 		await sim.callbacks.settled();
 		expect(sim.callbacks.deliveries.map((d) => [d.delivered, d.attempts.length, Boolean(d.refused)])).toEqual([

@@ -13,7 +13,14 @@ const TOKEN = 'auth-token-0123456789abcdef012345';
 const CONFERENCE = 'CF0123456789abcdef0123456789abcdef';
 const CALL = 'CA0123456789abcdef0123456789abcdef';
 const CREDENTIALS = { authType: 'authToken', accountSid: ACCOUNT, authToken: TOKEN, baseUrl: 'https://api.twilio.com' };
-const ALL_EVENTS = ['conference-start', 'participant-join', 'participant-leave', 'participant-mute', 'call-completed', 'recording-completed'];
+const ALL_EVENTS = [
+	'conference-start',
+	'participant-join',
+	'participant-leave',
+	'participant-mute',
+	'call-completed',
+	'recording-completed',
+];
 
 let tokenCounter = 0;
 const idempotencyToken = () => `token-${process.pid}-${++tokenCounter}`;
@@ -38,7 +45,11 @@ function joinEvent(extra: Params = {}): Params {
 }
 
 /** Posts params signed for `signedUrl` to `target`; headers override the signed ones. */
-async function deliver(harness: TriggerHarness, params: Params, opts: { target?: string; signedUrl?: string; token?: string; headers?: Record<string, string>; body?: string } = {}) {
+async function deliver(
+	harness: TriggerHarness,
+	params: Params,
+	opts: { target?: string; signedUrl?: string; token?: string; headers?: Record<string, string>; body?: string } = {},
+) {
 	const target = opts.target ?? WEBHOOK_PATH;
 	const signedUrl = opts.signedUrl ?? `${harness.origin}${target}`;
 	const headers = {
@@ -71,18 +82,39 @@ describe('Twilio Conference Trigger webhook', () => {
 			StartConferenceOnEnter: true,
 			SequenceNumber: 2,
 			Timestamp: '2026-11-21T21:10:46.000Z',
-			raw: expect.objectContaining({ Muted: 'false', SequenceNumber: '2', Timestamp: 'Sat, 21 Nov 2026 21:10:46 +0000' }),
+			raw: expect.objectContaining({
+				Muted: 'false',
+				SequenceNumber: '2',
+				Timestamp: 'Sat, 21 Nov 2026 21:10:46 +0000',
+			}),
 		});
 	});
 
 	const refusals: Array<[string, (h: TriggerHarness) => Promise<{ status: number; body: string }>]> = [
 		['tampered body', async (h) => await deliver(h, joinEvent(), { body: formBody(joinEvent({ Label: 'agent' })) })],
-		['tampered URL', async (h) => await deliver(h, joinEvent(), { target: `${WEBHOOK_PATH}?room=2`, signedUrl: `${h.origin}${WEBHOOK_PATH}?room=1` })],
+		[
+			'tampered URL',
+			async (h) =>
+				await deliver(h, joinEvent(), {
+					target: `${WEBHOOK_PATH}?room=2`,
+					signedUrl: `${h.origin}${WEBHOOK_PATH}?room=1`,
+				}),
+		],
 		['wrong token', async (h) => await deliver(h, joinEvent(), { token: 'not-the-auth-token-0123456789abc' })],
 		['missing header', async (h) => await deliver(h, joinEvent(), { headers: { 'X-Twilio-Signature': '' } })],
-		['signature for another host', async (h) => await deliver(h, joinEvent(), { signedUrl: `https://elsewhere.example.com${WEBHOOK_PATH}` })],
-		['malformed form body', async (h) => await deliver(h, joinEvent(), { body: 'StatusCallbackEvent=participant-join&Label=%E0%A4%A' })],
-		['JSON body without bodySHA256', async (h) => await deliver(h, {}, { body: JSON.stringify(joinEvent()), headers: { 'Content-Type': 'application/json' } })],
+		[
+			'signature for another host',
+			async (h) => await deliver(h, joinEvent(), { signedUrl: `https://elsewhere.example.com${WEBHOOK_PATH}` }),
+		],
+		[
+			'malformed form body',
+			async (h) => await deliver(h, joinEvent(), { body: 'StatusCallbackEvent=participant-join&Label=%E0%A4%A' }),
+		],
+		[
+			'JSON body without bodySHA256',
+			async (h) =>
+				await deliver(h, {}, { body: JSON.stringify(joinEvent()), headers: { 'Content-Type': 'application/json' } }),
+		],
 	];
 	it.each(refusals)('refuses a %s with 403 and starts nothing', async (_name, send) => {
 		const before = harness.executions.length;
@@ -109,16 +141,28 @@ describe('Twilio Conference Trigger webhook', () => {
 		expect(delivery.status).toBe(204);
 		expect(delivery.items![0].json).toMatchObject({ FriendlyName: "Café ☕ O'Brien & Co", Label: 'Zoë + 李' });
 		// The apostrophe escaped by the sender, Twilio having signed it unescaped.
-		const escaped = await deliver(harness, params, { target: target.replace("'", '%27'), signedUrl: `${harness.origin}${target}` });
+		const escaped = await deliver(harness, params, {
+			target: target.replace("'", '%27'),
+			signedUrl: `${harness.origin}${target}`,
+		});
 		expect(escaped.status).toBe(204);
 	});
 
 	it("accepts the URL with the scheme's default port, as Twilio may sign either way", async () => {
 		const proxied = { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'n8n.example.com' };
-		const withPort = await deliver(harness, joinEvent(), { headers: proxied, signedUrl: `https://n8n.example.com:443${WEBHOOK_PATH}` });
-		const without = await deliver(harness, joinEvent(), { headers: proxied, signedUrl: `https://n8n.example.com${WEBHOOK_PATH}` });
+		const withPort = await deliver(harness, joinEvent(), {
+			headers: proxied,
+			signedUrl: `https://n8n.example.com:443${WEBHOOK_PATH}`,
+		});
+		const without = await deliver(harness, joinEvent(), {
+			headers: proxied,
+			signedUrl: `https://n8n.example.com${WEBHOOK_PATH}`,
+		});
 		expect([withPort.status, without.status]).toEqual([204, 204]);
-		const otherPort = await deliver(harness, joinEvent(), { headers: proxied, signedUrl: `https://n8n.example.com:8443${WEBHOOK_PATH}` });
+		const otherPort = await deliver(harness, joinEvent(), {
+			headers: proxied,
+			signedUrl: `https://n8n.example.com:8443${WEBHOOK_PATH}`,
+		});
 		expect(otherPort.status).toBe(403);
 	});
 
@@ -134,18 +178,32 @@ describe('Twilio Conference Trigger webhook', () => {
 		const body = JSON.stringify(joinEvent());
 		const target = `${WEBHOOK_PATH}?bodySHA256=${sha256Hex(body)}`;
 		const signature = twilioSignature(TOKEN, `${harness.origin}${target}`);
-		const ok = await harness.post(target, body, { 'Content-Type': 'application/json', 'X-Twilio-Signature': signature });
+		const ok = await harness.post(target, body, {
+			'Content-Type': 'application/json',
+			'X-Twilio-Signature': signature,
+		});
 		expect(ok.status).toBe(204);
 		expect(ok.items![0].json).toMatchObject({ event: 'participant-join', Muted: false });
-		const altered = await harness.post(target, body.replace('customer', 'agent'), { 'Content-Type': 'application/json', 'X-Twilio-Signature': signature });
+		const altered = await harness.post(target, body.replace('customer', 'agent'), {
+			'Content-Type': 'application/json',
+			'X-Twilio-Signature': signature,
+		});
 		expect(altered.status).toBe(403);
 	});
 });
 
 describe('Twilio Conference Trigger settings', () => {
 	const open: TriggerHarness[] = [];
-	const start = async (parameters: object, credentials: ICredentialDataDecryptedObject = CREDENTIALS, webhookOrigin?: string) => {
-		const harness = await startTrigger({ parameters: { events: ALL_EVENTS, ...parameters }, credentials, webhookOrigin });
+	const start = async (
+		parameters: object,
+		credentials: ICredentialDataDecryptedObject = CREDENTIALS,
+		webhookOrigin?: string,
+	) => {
+		const harness = await startTrigger({
+			parameters: { events: ALL_EVENTS, ...parameters },
+			credentials,
+			webhookOrigin,
+		});
 		open.push(harness);
 		return harness;
 	};
@@ -160,7 +218,10 @@ describe('Twilio Conference Trigger settings', () => {
 	it('checks only against the Public URL when one is set, with the query as received', async () => {
 		const publicUrl = 'https://proxy.example.com/n8n/hooks/conference';
 		const harness = await start({ options: { publicUrl } });
-		const ok = await deliver(harness, joinEvent(), { target: `${WEBHOOK_PATH}?room=1`, signedUrl: `${publicUrl}?room=1` });
+		const ok = await deliver(harness, joinEvent(), {
+			target: `${WEBHOOK_PATH}?room=1`,
+			signedUrl: `${publicUrl}?room=1`,
+		});
 		expect(ok.status).toBe(204);
 		const asReceived = await deliver(harness, joinEvent());
 		expect(asReceived.status).toBe(403);
@@ -176,7 +237,12 @@ describe('Twilio Conference Trigger settings', () => {
 	});
 
 	it('with an API key: refuses to activate without a signing secret, and checks with the Webhook Auth Token', async () => {
-		const apiKey = { authType: 'apiKey', accountSid: ACCOUNT, apiKeySid: 'SK' + '0'.repeat(32), apiKeySecret: 'api-key-secret-0123456789' };
+		const apiKey = {
+			authType: 'apiKey',
+			accountSid: ACCOUNT,
+			apiKeySid: 'SK' + '0'.repeat(32),
+			apiKeySecret: 'api-key-secret-0123456789',
+		};
 		const bare = await start({}, apiKey);
 		await expect(bare.activate()).rejects.toThrow('No secret to check Twilio signatures with');
 		expect((await deliver(bare, joinEvent())).status).toBe(403);
@@ -198,9 +264,17 @@ describe('Twilio Conference Trigger settings', () => {
 		const harness = await start({}, { ...CREDENTIALS, webhookSharedKeySecret: shared });
 		const url = `${harness.origin}${WEBHOOK_PATH}`;
 		const settings = 'key=KS0123456789abcdef0123456789abcdef,algorithm=HMAC_SHA256';
-		const headers = (signature: string) => ({ 'X-Twilio-Signature': signature, 'X-Twilio-Webhooks-Signature-Settings': settings });
-		expect((await deliver(harness, joinEvent(), { headers: headers(twilioSignature(shared, url, joinEvent(), 'sha256')) })).status).toBe(204);
-		expect((await deliver(harness, joinEvent(), { headers: headers(twilioSignature(TOKEN, url, joinEvent())) })).status).toBe(403);
+		const headers = (signature: string) => ({
+			'X-Twilio-Signature': signature,
+			'X-Twilio-Webhooks-Signature-Settings': settings,
+		});
+		expect(
+			(await deliver(harness, joinEvent(), { headers: headers(twilioSignature(shared, url, joinEvent(), 'sha256')) }))
+				.status,
+		).toBe(204);
+		expect(
+			(await deliver(harness, joinEvent(), { headers: headers(twilioSignature(TOKEN, url, joinEvent())) })).status,
+		).toBe(403);
 	});
 
 	it('can start a workflow for every retry when Ignore Retries is off', async () => {

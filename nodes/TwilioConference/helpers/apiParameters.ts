@@ -47,7 +47,10 @@ export interface FieldRow extends ApiParameter {
 }
 
 export const events = (...values: string[]): Array<[string, string]> =>
-	values.map((value) => [value.replace(/(^|-)(\w)/g, (_m, sep: string, c: string) => (sep ? ' ' : '') + c.toUpperCase()), value]);
+	values.map((value) => [
+		value.replace(/(^|-)(\w)/g, (_m, sep: string, c: string) => (sep ? ' ' : '') + c.toUpperCase()),
+		value,
+	]);
 
 export const trimValues: Array<[string, string]> = [
 	['Do Not Trim', 'do-not-trim'],
@@ -91,7 +94,8 @@ export const shared = {
 		kind: 'url',
 		allowEmpty: true,
 		placeholder: 'e.g. https://example.com/hold-music.xml',
-		description: 'TwiML document or audio file played while the conference has not started yet. Added but left empty, nothing is played; not added, Twilio plays its own music.',
+		description:
+			'TwiML document or audio file played while the conference has not started yet. Added but left empty, nothing is played; not added, Twilio plays its own music.',
 	},
 	WaitMethod: {
 		displayName: 'Wait Method',
@@ -103,15 +107,38 @@ export const shared = {
 	},
 } satisfies Record<string, FieldRow>;
 
-
 /** Conference → Announce. */
 export const ANNOUNCE_PARAMETERS: FieldRow[] = [
-	{ displayName: 'Announce URL', name: 'announceUrl', api: 'AnnounceUrl', kind: 'url', placeholder: 'e.g. https://example.com/announcement.xml', description: 'MP3 or WAV file, or TwiML document (Play, Say, Pause, Redirect), played to everyone in the conference' },
-	{ displayName: 'Announce Method', name: 'announceMethod', api: 'AnnounceMethod', kind: 'method', default: 'POST', description: 'HTTP method Twilio uses to fetch Announce URL' },
+	{
+		displayName: 'Announce URL',
+		name: 'announceUrl',
+		api: 'AnnounceUrl',
+		kind: 'url',
+		placeholder: 'e.g. https://example.com/announcement.xml',
+		description:
+			'MP3 or WAV file, or TwiML document (Play, Say, Pause, Redirect), played to everyone in the conference',
+	},
+	{
+		displayName: 'Announce Method',
+		name: 'announceMethod',
+		api: 'AnnounceMethod',
+		kind: 'method',
+		default: 'POST',
+		description: 'HTTP method Twilio uses to fetch Announce URL',
+	},
 ];
 
 /** Conference → End: the one status an update can set. */
-export const END_PARAMETERS: FieldRow[] = [{ displayName: 'Status', name: 'status', api: 'Status', kind: 'options', values: [['Completed', 'completed']], description: '' }];
+export const END_PARAMETERS: FieldRow[] = [
+	{
+		displayName: 'Status',
+		name: 'status',
+		api: 'Status',
+		kind: 'options',
+		values: [['Completed', 'completed']],
+		description: '',
+	},
+];
 
 /** Conference Recording → Update. */
 export const RECORDING_UPDATE_PARAMETERS: FieldRow[] = [
@@ -120,17 +147,26 @@ export const RECORDING_UPDATE_PARAMETERS: FieldRow[] = [
 		name: 'status',
 		api: 'Status',
 		kind: 'options',
-		values: [['In Progress (Resume)', 'in-progress'], ['Paused', 'paused'], ['Stopped', 'stopped']],
+		values: [
+			['In Progress (Resume)', 'in-progress'],
+			['Paused', 'paused'],
+			['Stopped', 'stopped'],
+		],
 		default: 'paused',
-		description: 'What the recording does now: pause, resume after a pause, or stop for good (a stopped recording cannot be resumed)',
+		description:
+			'What the recording does now: pause, resume after a pause, or stop for good (a stopped recording cannot be resumed)',
 	},
 	{
 		displayName: 'Pause Behavior',
 		name: 'pauseBehavior',
 		api: 'PauseBehavior',
 		kind: 'options',
-		values: [['Silence', 'silence'], ['Skip', 'skip']],
+		values: [
+			['Silence', 'silence'],
+			['Skip', 'skip'],
+		],
 		default: 'silence',
-		description: "What the recording holds for the paused time: silence of the same length (Twilio's default), or nothing at all",
+		description:
+			"What the recording holds for the paused time: silence of the same length (Twilio's default), or nothing at all",
 	},
 ];

@@ -4,7 +4,12 @@
  * (transport/paging.ts), Get Many inside the request loop, the other two through twilioGet.
  */
 import { NodeOperationError } from 'n8n-workflow';
-import type { ICredentialDataDecryptedObject, IDataObject, IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteSingleFunctions,
+	ILoadOptionsFunctions,
+} from 'n8n-workflow';
 
 import { walkPages } from '../transport/paging';
 import { pagingError } from '../transport/readPages';
@@ -28,7 +33,10 @@ export function conferenceListQuery(query: IDataObject): IDataObject | FilterPro
 	if (result instanceof FilterProblem) return result;
 	const status = result.Status === undefined || result.Status === '' ? DEFAULT_STATUS : result.Status;
 	if (typeof status !== 'string' || !CONFERENCE_STATUSES.includes(status)) {
-		return new FilterProblem('Status', `expected one of ${CONFERENCE_STATUSES.join(', ')}, got ${JSON.stringify(status)}`);
+		return new FilterProblem(
+			'Status',
+			`expected one of ${CONFERENCE_STATUSES.join(', ')}, got ${JSON.stringify(status)}`,
+		);
 	}
 	result.Status = status;
 	if (result.FriendlyName === undefined || result.FriendlyName === '') {
@@ -51,7 +59,11 @@ export async function readConferences(
 	walk: Walk,
 ): Promise<{ conferences: IDataObject[]; next?: string }> {
 	const checkedQuery = conferenceListQuery(query);
-	if (checkedQuery instanceof FilterProblem) throw new NodeOperationError(context.getNode(), `Invalid value for "${checkedQuery.field}": ${checkedQuery.message}`);
+	if (checkedQuery instanceof FilterProblem)
+		throw new NodeOperationError(
+			context.getNode(),
+			`Invalid value for "${checkedQuery.field}": ${checkedQuery.message}`,
+		);
 	const qs = { ...checkedQuery, PageSize: walk.pageSize };
 	const fetch = async (link: string | undefined) => {
 		const from = link ?? walk.startedAt;

@@ -42,7 +42,12 @@ async function lookUp(
 	name: string,
 ): Promise<string> {
 	// One page is enough: a name should match one live conference, and the SIDs of a few are enough to choose from.
-	const { conferences: matches } = await readConferences(context, credentials, { FriendlyName: name, Status: 'in-progress' }, { pageSize: 20, enough: () => true });
+	const { conferences: matches } = await readConferences(
+		context,
+		credentials,
+		{ FriendlyName: name, Status: 'in-progress' },
+		{ pageSize: 20, enough: () => true },
+	);
 	const itemIndex = 'getItemIndex' in context ? context.getItemIndex() : undefined;
 	if (matches.length === 1) return String(matches[0].sid);
 	const problem =

@@ -21,7 +21,12 @@ interface LocatorSpec {
 /** A picker: a searchable list, a SID checked as typed and, where there is one, a name or label. */
 function locatorField(spec: LocatorSpec, show: Show): INodeProperties {
 	const noun = spec.displayName.toLowerCase();
-	const textMode = spec.textMode && { displayName: spec.textMode[1], name: spec.textMode[0], type: 'string' as const, placeholder: spec.textMode[2] };
+	const textMode = spec.textMode && {
+		displayName: spec.textMode[1],
+		name: spec.textMode[0],
+		type: 'string' as const,
+		placeholder: spec.textMode[2],
+	};
 	return {
 		displayName: spec.displayName,
 		name: spec.name,
@@ -108,7 +113,15 @@ export function recordingField(show: Show): INodeProperties {
 
 /** Get Many's Filters: the list filters Twilio takes, each sent only when added. */
 export function filtersCollection(show: Show, options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, displayOptions: { show }, options };
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options,
+	};
 }
 
 export function simplifyField(show: Show): INodeProperties {
@@ -139,7 +152,14 @@ export function customParametersField(show: Show): INodeProperties {
 				displayName: 'Parameter',
 				name: 'parameter',
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. NewFeatureFlag', description: "Twilio's parameter name, as written in its API reference" },
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. NewFeatureFlag',
+						description: "Twilio's parameter name, as written in its API reference",
+					},
 					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 				],
 			},

@@ -42,14 +42,20 @@ const ADVICE: Record<number, string> = {
 
 /** What a 404 means, by the node's resource: what Twilio could not find, and what to check. */
 const NOT_FOUND: Record<string, [subject: string, advice: string]> = {
-	participant: ['conference or participant', 'Participants can only be reached while their call is live and the conference is in progress.'],
+	participant: [
+		'conference or participant',
+		'Participants can only be reached while their call is live and the conference is in progress.',
+	],
 	conference: ['conference', 'Check the conference SID: it must be a conference of the account in the credential.'],
 	conferenceRecording: [
 		'conference or recording',
 		'Check both SIDs: the recording must belong to this conference. A deleted recording is gone for good.',
 	],
 };
-const NOT_FOUND_ELSE: [string, string] = ['requested resource', 'Check the SIDs and the Account SID in the credential.'];
+const NOT_FOUND_ELSE: [string, string] = [
+	'requested resource',
+	'Check the SIDs and the Account SID in the credential.',
+];
 
 export function retryAfterMs(headers: Record<string, unknown> | undefined): number | undefined {
 	const raw = headers?.['retry-after'] ?? headers?.['Retry-After'];
@@ -85,7 +91,8 @@ export function twilioHttpError(
 	const headline =
 		status === 404
 			? `Twilio could not find the ${missing} (404 Not Found)`
-			: (HEADLINES[status] ?? (status >= 500 ? `Twilio had a problem on its side (${status})` : `Twilio answered with status ${status}`));
+			: (HEADLINES[status] ??
+				(status >= 500 ? `Twilio had a problem on its side (${status})` : `Twilio answered with status ${status}`));
 	const message = status === 400 && twilio.message ? `${headline}: ${twilio.message}` : headline;
 	const details = [
 		twilio.message ? `Twilio says: ${twilio.message}` : undefined,
@@ -93,7 +100,7 @@ export function twilioHttpError(
 		twilio.moreInfo ? `More: ${twilio.moreInfo}` : undefined,
 		status === 404 ? notFoundAdvice : ADVICE[status],
 		status >= 500 && twilio.message === undefined && twilio.code === undefined
-			? 'The answer was not Twilio\'s error JSON (an HTML page or an empty body): a proxy or gateway between n8n and Twilio may have answered.'
+			? "The answer was not Twilio's error JSON (an HTML page or an empty body): a proxy or gateway between n8n and Twilio may have answered."
 			: undefined,
 		// Only a 503 says Twilio did not act; after any other 5xx a change may have been made.
 		status >= 500 && status !== 503
@@ -102,7 +109,9 @@ export function twilioHttpError(
 	].filter(Boolean);
 	const waitMs = retryAfterMs(headers);
 	const response: JsonObject =
-		typeof body === 'object' && body !== null ? (body as JsonObject) : { status, body: String(body ?? '').slice(0, 500) };
+		typeof body === 'object' && body !== null
+			? (body as JsonObject)
+			: { status, body: String(body ?? '').slice(0, 500) };
 	const error = new NodeApiError(node, response, {
 		message,
 		description: details.join(' ') || undefined,
@@ -120,13 +129,17 @@ export function twilioHttpError(
 /** A 2xx answer whose body is not the JSON Twilio sends (an HTML page from a proxy, a cut-off body). */
 export function unreadableAnswerError(node: INode, status: number, body: unknown, itemIndex: number): NodeApiError {
 	const kind = body === undefined || body === null || body === '' ? 'an empty body' : 'a body that is not JSON';
-	const error = new NodeApiError(node, { status, body: String(body ?? '').slice(0, 200) }, {
-		message: `Twilio answered with ${kind} (status ${status})`,
-		description:
-			'A proxy or gateway between n8n and Twilio may have answered instead of Twilio. For Create and Update the change may still have been made: check before running again.',
-		httpCode: String(status),
-		itemIndex,
-	});
+	const error = new NodeApiError(
+		node,
+		{ status, body: String(body ?? '').slice(0, 200) },
+		{
+			message: `Twilio answered with ${kind} (status ${status})`,
+			description:
+				'A proxy or gateway between n8n and Twilio may have answered instead of Twilio. For Create and Update the change may still have been made: check before running again.',
+			httpCode: String(status),
+			itemIndex,
+		},
+	);
 	return withHint(error, { status, notActedOn: false, transient: true });
 }
 
@@ -146,15 +159,28 @@ const NETWORK_FAILURES: Record<string, NetworkFailure> = {
 	ENOTFOUND: { message: `${REACH}the host name could not be resolved`, notActedOn: true, transient: true },
 	EAI_AGAIN: { message: `${REACH}the host name could not be resolved`, notActedOn: true, transient: true },
 	EPIPE: { message: `${REACH}the connection was closed while sending`, notActedOn: false, transient: true },
-	ERR_BAD_RESPONSE: { message: "Twilio's answer was cut off before it was complete", notActedOn: false, transient: true },
+	ERR_BAD_RESPONSE: {
+		message: "Twilio's answer was cut off before it was complete",
+		notActedOn: false,
+		transient: true,
+	},
 	ERR_CANCELED: { message: 'The request was stopped with the execution', notActedOn: false, transient: false },
 };
 // The handshake failed, so no request was sent; trying again meets the same certificate.
-const TLS_FAILURE: NetworkFailure = { message: `${REACH}the server's TLS certificate was not accepted`, notActedOn: true, transient: false };
-const TLS_PROTOCOL_FAILURE: NetworkFailure = { message: `${REACH}the TLS connection could not be set up`, notActedOn: true, transient: false };
+const TLS_FAILURE: NetworkFailure = {
+	message: `${REACH}the server's TLS certificate was not accepted`,
+	notActedOn: true,
+	transient: false,
+};
+const TLS_PROTOCOL_FAILURE: NetworkFailure = {
+	message: `${REACH}the TLS connection could not be set up`,
+	notActedOn: true,
+	transient: false,
+};
 
 /** OpenSSL's names for a certificate it refuses (DEPTH_ZERO_SELF_SIGNED_CERT, CERT_HAS_EXPIRED, ...) and Node's. */
-const CERTIFICATE_CODE = /^(?:[A-Z0-9]+_)*(?:CERT|CERTS|SIGNATURE|ISSUER|CA|HOSTNAME_MISMATCH)(?:_[A-Z0-9]+)*$|^UNABLE_TO_[A-Z_]+$|^ERR_TLS_CERT_[A-Z_]+$/;
+const CERTIFICATE_CODE =
+	/^(?:[A-Z0-9]+_)*(?:CERT|CERTS|SIGNATURE|ISSUER|CA|HOSTNAME_MISMATCH)(?:_[A-Z0-9]+)*$|^UNABLE_TO_[A-Z_]+$|^ERR_TLS_CERT_[A-Z_]+$/;
 
 function failureOf(code: string): NetworkFailure {
 	if (CERTIFICATE_CODE.test(code)) return TLS_FAILURE;
@@ -183,7 +209,8 @@ function networkDescription(code: string, failure: NetworkFailure): string {
 	if (failure === TLS_PROTOCOL_FAILURE) {
 		return 'Nothing was sent. Check the API Base URL in the credential: an https:// address whose server does not speak TLS (or only http://) fails this way.';
 	}
-	if (code === 'ERR_CANCELED') return 'The execution was stopped while the request was on its way. For a Create, Update or Delete, check whether it was carried out.';
+	if (code === 'ERR_CANCELED')
+		return 'The execution was stopped while the request was on its way. For a Create, Update or Delete, check whether it was carried out.';
 	return failure.notActedOn
 		? 'Check the API Base URL in the credential and the network between n8n and Twilio.'
 		: 'Check the API Base URL in the credential and the network between n8n and Twilio. The request may have reached Twilio: a Create, Update or Delete may have been carried out, so check before running it again.';
@@ -196,7 +223,11 @@ function networkDescription(code: string, failure: NetworkFailure): string {
 export function networkError(node: INode, code: string, itemIndex: number): NodeApiError {
 	const failure = failureOf(code);
 	const message = `${failure.message} (${code})`;
-	const error = new NodeApiError(node, { code }, { message, description: networkDescription(code, failure), httpCode: code, itemIndex });
+	const error = new NodeApiError(
+		node,
+		{ code },
+		{ message, description: networkDescription(code, failure), httpCode: code, itemIndex },
+	);
 	// NodeApiError swaps a message that names a network code (ECONNRESET, ...) for n8n's generic text, which
 	// calls a timeout "aborted, perhaps the server is offline"; keep the message that says what happened.
 	error.message = message;
@@ -225,17 +256,26 @@ function redirectTarget(location: unknown): string | undefined {
  * A 3xx answer. The node never follows one: a redirect may point anywhere, and following it would send the
  * credentials there.
  */
-export function redirectError(node: INode, status: number, headers: Record<string, unknown> | undefined, itemIndex: number): NodeApiError {
+export function redirectError(
+	node: INode,
+	status: number,
+	headers: Record<string, unknown> | undefined,
+	itemIndex: number,
+): NodeApiError {
 	const target = redirectTarget(headers?.location ?? headers?.Location);
-	const error = new NodeApiError(node, { status }, {
-		message: target
-			? `Twilio answered with a redirect (${status}) to ${target}, which the node does not follow`
-			: `Twilio answered with a redirect (${status}), which the node does not follow`,
-		description:
-			"Following it would send the credentials to another address, so nothing more was sent. Check the API Base URL in the credential: it should be Twilio's API host, or a proxy that forwards requests instead of redirecting them.",
-		httpCode: String(status),
-		itemIndex,
-	});
+	const error = new NodeApiError(
+		node,
+		{ status },
+		{
+			message: target
+				? `Twilio answered with a redirect (${status}) to ${target}, which the node does not follow`
+				: `Twilio answered with a redirect (${status}), which the node does not follow`,
+			description:
+				"Following it would send the credentials to another address, so nothing more was sent. Check the API Base URL in the credential: it should be Twilio's API host, or a proxy that forwards requests instead of redirecting them.",
+			httpCode: String(status),
+			itemIndex,
+		},
+	);
 	return withHint(error, { status, notActedOn: false, transient: false });
 }
 

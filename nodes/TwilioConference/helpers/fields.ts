@@ -2,7 +2,15 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ApiParameter, FieldRow } from './apiParameters';
 
-const ACRONYMS: Record<string, string> = { Amd: 'AMD', Byoc: 'BYOC', Id: 'ID', Sid: 'SID', Sip: 'SIP', Url: 'URL', Zip: 'ZIP' };
+const ACRONYMS: Record<string, string> = {
+	Amd: 'AMD',
+	Byoc: 'BYOC',
+	Id: 'ID',
+	Sid: 'SID',
+	Sip: 'SIP',
+	Url: 'URL',
+	Zip: 'ZIP',
+};
 
 /** `CallSidToCoach` -> `Call SID To Coach` */
 export function displayNameOf(api: string): string {

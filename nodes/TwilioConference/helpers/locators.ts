@@ -2,7 +2,12 @@
  * The identifiers a path is built from, read from the node's pickers and checked before anything is sent: the
  * conference (SID, or friendly name), the participant (Call SID or label) and the recording (RE SID).
  */
-import type { ICredentialDataDecryptedObject, IExecutePaginationFunctions, IExecuteSingleFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	INodeParameterResourceLocator,
+} from 'n8n-workflow';
 
 import type { Lookups } from '../transport/requestLoop';
 import { conferenceSidByName } from './conferences';
@@ -19,7 +24,12 @@ function locator(this: IExecuteSingleFunctions, name: string, field: string): { 
 
 export function requireSid(this: IExecuteSingleFunctions, field: string, value: string, prefix: string): string {
 	if (!sidPattern(prefix).test(value)) {
-		throw invalidInput(this.getNode(), field, this.getItemIndex(), `expected a SID: "${prefix}" followed by 32 hexadecimal characters`);
+		throw invalidInput(
+			this.getNode(),
+			field,
+			this.getItemIndex(),
+			`expected a SID: "${prefix}" followed by 32 hexadecimal characters`,
+		);
 	}
 	return value;
 }
@@ -37,7 +47,12 @@ export async function conferenceSegment(
 	const { mode, value } = locator.call(this, 'conference', 'Conference');
 	if (mode === 'name' || (mode === 'plain' && isCreate)) {
 		if (value === '.' || value === '..') {
-			throw invalidInput(this.getNode(), 'Conference', this.getItemIndex(), `"${value}" cannot be a conference name: it would change the request's path`);
+			throw invalidInput(
+				this.getNode(),
+				'Conference',
+				this.getItemIndex(),
+				`"${value}" cannot be a conference name: it would change the request's path`,
+			);
 		}
 		return isCreate ? value : await conferenceSidByName(this, credentials, value, lookups);
 	}

@@ -41,7 +41,10 @@ export function secretForms(user: string, secret: string): string[] {
 			if (!value || (!name && value.length < MIN_STANDALONE_SECRET)) continue;
 			const pair = Buffer.from(`${name}:${value}`);
 			// Padded first (longer forms are replaced first), so no stray "==" is left behind.
-			forms.add(pair.toString('base64')).add(unpadded(pair.toString('base64'))).add(pair.toString('base64url'));
+			forms
+				.add(pair.toString('base64'))
+				.add(unpadded(pair.toString('base64')))
+				.add(pair.toString('base64url'));
 			if (value.length >= MIN_STANDALONE_SECRET) for (const form of standaloneForms(value)) forms.add(form);
 			else forms.add(`${name}:${value}`).add(`${name}:${encodeURIComponent(value)}`);
 		}
@@ -51,7 +54,8 @@ export function secretForms(user: string, secret: string): string[] {
 
 /** The secret forms of a Twilio Conference credential: the Auth Token's and the API Key Secret's. */
 export function credentialSecrets(credentials: Record<string, unknown>): string[] {
-	const text = (key: string) => (typeof credentials[key] === 'string' ? (credentials[key] as string) : String(credentials[key] ?? ''));
+	const text = (key: string) =>
+		typeof credentials[key] === 'string' ? (credentials[key] as string) : String(credentials[key] ?? '');
 	const forms = new Set([
 		...secretForms(text('accountSid'), text('authToken')),
 		...secretForms(text('apiKeySid'), text('apiKeySecret')),
@@ -63,7 +67,10 @@ export function credentialSecrets(credentials: Record<string, unknown>): string[
 }
 
 export function scrub(text: string, secrets: string[]): string {
-	return secrets.reduce((result, secret) => (result.includes(secret) ? result.split(secret).join(REDACTED) : result), text);
+	return secrets.reduce(
+		(result, secret) => (result.includes(secret) ? result.split(secret).join(REDACTED) : result),
+		text,
+	);
 }
 
 /** Replaces every secret in a JSON value (an output item, an echoed body), in place where it is an object. */
@@ -83,7 +90,23 @@ export function redact<T>(value: T, secrets: string[], seen = new WeakSet<object
 }
 
 /** Where HTTP clients keep the request they sent (configuration, headers, auth, sockets): never needed in an error. */
-const REQUEST_INTERNALS = new Set(['config', 'request', 'response', 'req', 'res', 'socket', 'connection', 'agent', 'headers', 'auth', 'options', '_options', '_header', '_currentUrl', 'responseUrl']);
+const REQUEST_INTERNALS = new Set([
+	'config',
+	'request',
+	'response',
+	'req',
+	'res',
+	'socket',
+	'connection',
+	'agent',
+	'headers',
+	'auth',
+	'options',
+	'_options',
+	'_header',
+	'_currentUrl',
+	'responseUrl',
+]);
 const MAX_DEPTH = 20;
 
 function isPlain(value: object): boolean {
@@ -119,7 +142,8 @@ function summary(error: Error, secrets: string[], seen: WeakSet<object>, depth: 
 	const kept = new Error(scrub(String(error.message), secrets));
 	kept.name = String(error.name);
 	kept.stack = `${kept.name}: ${kept.message}`;
-	if (typeof code === 'string' || typeof code === 'number') Object.assign(kept, { code: typeof code === 'string' ? scrub(code, secrets) : code });
+	if (typeof code === 'string' || typeof code === 'number')
+		Object.assign(kept, { code: typeof code === 'string' ? scrub(code, secrets) : code });
 	if (error.cause !== undefined && depth < MAX_DEPTH) setCause(kept, cleanCause(error.cause, secrets, seen, depth + 1));
 	return kept;
 }
@@ -160,9 +184,18 @@ export function redactError(error: unknown, secrets: string[]): unknown {
 			continue;
 		}
 		const value = descriptor && 'value' in descriptor ? descriptor.value : readSafely(target, key);
-		const cleaned = REQUEST_INTERNALS.has(key) && typeof value === 'object' && value !== null ? undefined : cleanValue(value, secrets, seen, 1);
+		const cleaned =
+			REQUEST_INTERNALS.has(key) && typeof value === 'object' && value !== null
+				? undefined
+				: cleanValue(value, secrets, seen, 1);
 		if (cleaned === undefined && value !== undefined) delete target[key];
-		else Object.defineProperty(target, key, { value: cleaned, writable: true, configurable: true, enumerable: descriptor?.enumerable ?? true });
+		else
+			Object.defineProperty(target, key, {
+				value: cleaned,
+				writable: true,
+				configurable: true,
+				enumerable: descriptor?.enumerable ?? true,
+			});
 	}
 	return error;
 }

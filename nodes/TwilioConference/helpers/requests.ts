@@ -38,7 +38,12 @@ export function encodeForm(form: Record<string, FormValue>): string {
 function accountSid(this: IExecuteSingleFunctions, credentials: ICredentialDataDecryptedObject): string {
 	const sid = String(credentials.accountSid ?? '').trim();
 	if (!sidPattern('AC').test(sid)) {
-		throw invalidInput(this.getNode(), 'Account SID (credential)', this.getItemIndex(), 'expected "AC" followed by 32 hexadecimal characters');
+		throw invalidInput(
+			this.getNode(),
+			'Account SID (credential)',
+			this.getItemIndex(),
+			'expected "AC" followed by 32 hexadecimal characters',
+		);
 	}
 	return sid;
 }
@@ -62,22 +67,42 @@ function customValue(this: IExecuteSingleFunctions, name: string, value: unknown
 function addCustomParameters(this: IExecuteSingleFunctions, form: Record<string, FormValue>, known: string[]): void {
 	const entries = itemParameter(this, 'customParameters.parameter', []);
 	if (!Array.isArray(entries)) {
-		throw invalidInput(this.getNode(), 'Custom Parameters', this.getItemIndex(), `expected a list of name and value pairs, got ${shown(entries)}`);
+		throw invalidInput(
+			this.getNode(),
+			'Custom Parameters',
+			this.getItemIndex(),
+			`expected a list of name and value pairs, got ${shown(entries)}`,
+		);
 	}
 	if (entries.length === 0) return;
 	const knownByLowerCase = new Map(known.map((name) => [name.toLowerCase(), name]));
 	for (const entry of entries as Array<{ name?: unknown; value?: unknown } | null>) {
 		const name = requiredText.call(this, CUSTOM_NAME, entry?.name);
 		if (!PARAMETER_NAME.test(name)) {
-			throw invalidInput(this.getNode(), CUSTOM_NAME, this.getItemIndex(), `"${name}" is not a Twilio parameter name (letters and digits, e.g. NewFeature)`);
+			throw invalidInput(
+				this.getNode(),
+				CUSTOM_NAME,
+				this.getItemIndex(),
+				`"${name}" is not a Twilio parameter name (letters and digits, e.g. NewFeature)`,
+			);
 		}
 		// Names every object has (constructor, toString, ...) are no Twilio parameter, and would reach into the form's prototype.
 		if (name in Object.prototype) {
-			throw invalidInput(this.getNode(), CUSTOM_NAME, this.getItemIndex(), `"${name}" is not a Twilio parameter name: Twilio's names start with a capital letter, e.g. NewFeature`);
+			throw invalidInput(
+				this.getNode(),
+				CUSTOM_NAME,
+				this.getItemIndex(),
+				`"${name}" is not a Twilio parameter name: Twilio's names start with a capital letter, e.g. NewFeature`,
+			);
 		}
 		const existing = knownByLowerCase.get(name.toLowerCase());
 		if (existing) {
-			throw invalidInput(this.getNode(), CUSTOM_NAME, this.getItemIndex(), `"${name}" has its own field (${displayNameOf(existing)}): set it there`);
+			throw invalidInput(
+				this.getNode(),
+				CUSTOM_NAME,
+				this.getItemIndex(),
+				`"${name}" has its own field (${displayNameOf(existing)}): set it there`,
+			);
 		}
 		const value = customValue.call(this, name, entry?.value);
 		const previous = Object.prototype.hasOwnProperty.call(form, name) ? form[name] : undefined;
@@ -104,7 +129,12 @@ export interface RequestShape {
 	customParameters?: boolean;
 }
 
-const SUBRESOURCE: Partial<Record<Target, string>> = { participants: 'Participants', participant: 'Participants', recordings: 'Recordings', recording: 'Recordings' };
+const SUBRESOURCE: Partial<Record<Target, string>> = {
+	participants: 'Participants',
+	participant: 'Participants',
+	recordings: 'Recordings',
+	recording: 'Recordings',
+};
 
 /** The path below the account, and what it names; each identifier is one percent-encoded path segment. */
 async function pathOf(
@@ -136,7 +166,8 @@ function checkQuery(this: IExecuteSingleFunctions, qs: IDataObject, shape: Reque
 		}
 	}
 	const result = shape.query ? shape.query(qs) : qs;
-	if (result instanceof FilterProblem) throw invalidInput(this.getNode(), result.field, this.getItemIndex(), result.message);
+	if (result instanceof FilterProblem)
+		throw invalidInput(this.getNode(), result.field, this.getItemIndex(), result.message);
 	return result;
 }
 
@@ -165,7 +196,10 @@ export function prepareRequest(shape: RequestShape) {
 			}
 			const form = normalizeBody.call(this, body, shape.parameters);
 			if (shape.customParameters) {
-				addCustomParameters.call(this, form, [...Object.keys(shape.required ?? {}), ...shape.parameters.map((parameter) => parameter.api)]);
+				addCustomParameters.call(this, form, [
+					...Object.keys(shape.required ?? {}),
+					...shape.parameters.map((parameter) => parameter.api),
+				]);
 			}
 			requestOptions.body = encodeForm(form);
 			requestOptions.headers = { ...requestOptions.headers, 'Content-Type': 'application/x-www-form-urlencoded' };
@@ -183,9 +217,17 @@ export async function checkTwilioResponse(
 	const { statusCode, body, headers } = response;
 	if (statusCode >= 400) {
 		const resource = String(this.getNodeParameter('resource', 'participant'));
-		throw twilioHttpError(this.getNode(), statusCode, body, headers as Record<string, unknown>, this.getItemIndex(), resource);
+		throw twilioHttpError(
+			this.getNode(),
+			statusCode,
+			body,
+			headers as Record<string, unknown>,
+			this.getItemIndex(),
+			resource,
+		);
 	}
-	if (statusCode >= 300) throw redirectError(this.getNode(), statusCode, headers as Record<string, unknown>, this.getItemIndex());
+	if (statusCode >= 300)
+		throw redirectError(this.getNode(), statusCode, headers as Record<string, unknown>, this.getItemIndex());
 	if (statusCode !== 204 && (typeof body !== 'object' || body === null || Array.isArray(body))) {
 		throw unreadableAnswerError(this.getNode(), statusCode, body, this.getItemIndex());
 	}

@@ -19,13 +19,35 @@ export const SIMPLE_FIELDS: Record<string, string[]> = {
 		'date_created',
 		'date_updated',
 	],
-	conference: ['sid', 'friendly_name', 'status', 'region', 'reason_conference_ended', 'call_sid_ending_conference', 'date_created', 'date_updated'],
-	conferenceRecording: ['sid', 'conference_sid', 'call_sid', 'status', 'start_time', 'duration', 'channels', 'source', 'error_code', 'date_created', 'date_updated'],
+	conference: [
+		'sid',
+		'friendly_name',
+		'status',
+		'region',
+		'reason_conference_ended',
+		'call_sid_ending_conference',
+		'date_created',
+		'date_updated',
+	],
+	conferenceRecording: [
+		'sid',
+		'conference_sid',
+		'call_sid',
+		'status',
+		'start_time',
+		'duration',
+		'channels',
+		'source',
+		'error_code',
+		'date_created',
+		'date_updated',
+	],
 };
 
 export function simplified(item: INodeExecutionData, resource = 'participant'): INodeExecutionData {
 	const json: INodeExecutionData['json'] = {};
-	for (const key of SIMPLE_FIELDS[resource] ?? SIMPLE_FIELDS.participant) if (key in item.json) json[key] = item.json[key];
+	for (const key of SIMPLE_FIELDS[resource] ?? SIMPLE_FIELDS.participant)
+		if (key in item.json) json[key] = item.json[key];
 	return { ...item, json };
 }
 

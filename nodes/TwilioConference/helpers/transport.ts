@@ -9,7 +9,14 @@ import type {
 } from 'n8n-workflow';
 
 import { DEFAULT_BASE_URL } from '../../../credentials/TwilioConferenceApi.credentials';
-import { credentialSecrets, redactError, redirectError, requestFailure, twilioHttpError, unreadableAnswerError } from './errors';
+import {
+	credentialSecrets,
+	redactError,
+	redirectError,
+	requestFailure,
+	twilioHttpError,
+	unreadableAnswerError,
+} from './errors';
 
 export const CREDENTIAL_NAME = 'twilioConferenceApi';
 
@@ -37,7 +44,8 @@ export function accountPath(credentials: ICredentialDataDecryptedObject): string
 export function foreignLinkProblem(link: unknown, baseUrl: string): string | undefined {
 	if (typeof link !== 'string' || link === '') return 'it is empty';
 	// A scheme, "//host" or "/\host" names another host; a backslash or control character is never in Twilio's links.
-	if (!link.startsWith('/') || /^\/[/\\]/.test(link) || /[\\\s\u0000-\u001f\u007f]/.test(link)) return 'it is not a path on the API host';
+	if (!link.startsWith('/') || /^\/[/\\]/.test(link) || /[\\\s\u0000-\u001f\u007f]/.test(link))
+		return 'it is not a path on the API host';
 	let decodedPath: string;
 	try {
 		decodedPath = decodeURIComponent(link.split(/[?#]/)[0]);
@@ -45,7 +53,8 @@ export function foreignLinkProblem(link: unknown, baseUrl: string): string | und
 		return 'it is not a well-formed path';
 	}
 	// Encoded, the same tricks would reach a proxy or a server that decodes before it routes.
-	if (/^\/[/\\]/.test(decodedPath) || /[\\\u0000-\u001f\u007f]/.test(decodedPath)) return 'it is not a path on the API host';
+	if (/^\/[/\\]/.test(decodedPath) || /[\\\u0000-\u001f\u007f]/.test(decodedPath))
+		return 'it is not a path on the API host';
 	try {
 		const base = new URL(baseUrl);
 		if (new URL(`${baseUrl}${link}`).origin !== base.origin) return 'it leads to another host';
@@ -56,14 +65,22 @@ export function foreignLinkProblem(link: unknown, baseUrl: string): string | und
 }
 
 /** Where the node's timeout and certificate settings ("Request Options") say, as for the operation's own request. */
-function requestSettings(context: IExecuteSingleFunctions | ILoadOptionsFunctions): { timeout: number; skipSslCertificateValidation?: boolean } {
+function requestSettings(context: IExecuteSingleFunctions | ILoadOptionsFunctions): {
+	timeout: number;
+	skipSslCertificateValidation?: boolean;
+} {
 	let settings: unknown;
 	try {
-		settings = 'getItemIndex' in context ? context.getNodeParameter('requestOptions', {}) : context.getCurrentNodeParameter('requestOptions');
+		settings =
+			'getItemIndex' in context
+				? context.getNodeParameter('requestOptions', {})
+				: context.getCurrentNodeParameter('requestOptions');
 	} catch {
 		settings = undefined;
 	}
-	const { timeout, allowUnauthorizedCerts } = (typeof settings === 'object' && settings !== null ? settings : {}) as IDataObject;
+	const { timeout, allowUnauthorizedCerts } = (
+		typeof settings === 'object' && settings !== null ? settings : {}
+	) as IDataObject;
 	const fallback = 'getItemIndex' in context ? DEFAULT_TIMEOUT_MS : PICKER_TIMEOUT_MS;
 	return {
 		timeout: typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0 ? timeout : fallback,
@@ -91,7 +108,11 @@ export async function twilioGet(
 	const itemIndex = 'getItemIndex' in context ? context.getItemIndex() : 0;
 	const baseURL = twilioBaseUrl(credentials);
 	const problem = foreignLinkProblem(path, baseURL);
-	if (problem) throw new NodeOperationError(node, `Refused to request "${path.slice(0, 80)}": ${problem}`, { itemIndex, description: 'The credentials are only ever sent to the API host. Nothing was sent.' });
+	if (problem)
+		throw new NodeOperationError(node, `Refused to request "${path.slice(0, 80)}": ${problem}`, {
+			itemIndex,
+			description: 'The credentials are only ever sent to the API host. Nothing was sent.',
+		});
 	const options: IHttpRequestOptions = {
 		method: 'GET',
 		baseURL,
@@ -108,13 +129,19 @@ export async function twilioGet(
 	const secrets = credentialSecrets(credentials);
 	let response: IN8nHttpFullResponse;
 	try {
-		response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_NAME, options)) as IN8nHttpFullResponse;
+		response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			CREDENTIAL_NAME,
+			options,
+		)) as IN8nHttpFullResponse;
 	} catch (error) {
 		throw redactError(requestFailure(node, error, itemIndex), secrets);
 	}
 	const headers = response.headers as IDataObject;
-	if (response.statusCode >= 400) throw redactError(twilioHttpError(node, response.statusCode, response.body, headers, itemIndex), secrets);
-	if (response.statusCode >= 300) throw redactError(redirectError(node, response.statusCode, headers, itemIndex), secrets);
+	if (response.statusCode >= 400)
+		throw redactError(twilioHttpError(node, response.statusCode, response.body, headers, itemIndex), secrets);
+	if (response.statusCode >= 300)
+		throw redactError(redirectError(node, response.statusCode, headers, itemIndex), secrets);
 	if (typeof response.body !== 'object' || response.body === null) {
 		throw redactError(unreadableAnswerError(node, response.statusCode, response.body, itemIndex), secrets);
 	}

@@ -27,7 +27,8 @@ const MAX_LABEL_LENGTH = 128;
 function labelProblem(label: string): string | undefined {
 	if (label.length > MAX_LABEL_LENGTH) return `a label has at most ${MAX_LABEL_LENGTH} characters, got ${label.length}`;
 	if (label.includes('/') || /%2f/i.test(label)) return 'a label may not contain "/"';
-	if (/^CA[0-9a-fA-F]{32}$/.test(label)) return 'a label may not look like a Call SID ("CA" and 32 hexadecimal characters)';
+	if (/^CA[0-9a-fA-F]{32}$/.test(label))
+		return 'a label may not look like a Call SID ("CA" and 32 hexadecimal characters)';
 	if (CONTROL_CHARACTERS.test(label)) return 'control characters (such as line breaks) are not allowed';
 	return undefined;
 }
@@ -71,7 +72,12 @@ function toInteger(parameter: ApiParameter, value: unknown): string {
 	const { min, max } = parameter;
 	const range =
 		min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` of at least ${min}` : '';
-	if (typeof number !== 'number' || !Number.isSafeInteger(number) || (min !== undefined && number < min) || (max !== undefined && number > max)) {
+	if (
+		typeof number !== 'number' ||
+		!Number.isSafeInteger(number) ||
+		(min !== undefined && number < min) ||
+		(max !== undefined && number > max)
+	) {
 		throw new InvalidValue(`expected a whole number${range}, got ${shown(value)}`);
 	}
 	return String(number);
@@ -136,7 +142,10 @@ export function normalizeValue(parameter: ApiParameter, value: unknown): FormVal
 		case 'method':
 			return oneOf(toText(value).toUpperCase(), ['GET', 'POST']);
 		case 'options':
-			return oneOf(toText(value), (parameter.values ?? []).map(([, v]) => v));
+			return oneOf(
+				toText(value),
+				(parameter.values ?? []).map(([, v]) => v),
+			);
 		case 'multiOptions': {
 			const allowed = (parameter.values ?? []).map(([, v]) => v);
 			const list = toList(value).map((entry) => oneOf(entry, allowed));
@@ -150,13 +159,16 @@ export function normalizeValue(parameter: ApiParameter, value: unknown): FormVal
 		case 'sid': {
 			const sid = toText(value).trim();
 			if (!sidPattern(parameter.sidPrefix ?? '').test(sid)) {
-				throw new InvalidValue(`expected a SID of "${parameter.sidPrefix}" and 32 hexadecimal characters, got ${shown(value)}`);
+				throw new InvalidValue(
+					`expected a SID of "${parameter.sidPrefix}" and 32 hexadecimal characters, got ${shown(value)}`,
+				);
 			}
 			return sid;
 		}
 		default: {
 			const text = toText(value);
-			if (CONTROL_CHARACTERS.test(text)) throw new InvalidValue('control characters (such as line breaks) are not allowed');
+			if (CONTROL_CHARACTERS.test(text))
+				throw new InvalidValue('control characters (such as line breaks) are not allowed');
 			if (parameter.minLength !== undefined && text.length < parameter.minLength) {
 				throw new InvalidValue(`expected at least ${parameter.minLength} characters, got ${text.length}`);
 			}
@@ -201,7 +213,10 @@ export function normalizeBody(
 			const value = normalizeValue(parameter, raw);
 			if (value !== undefined) form[key] = value;
 		} catch (error) {
-			const label = 'displayName' in parameter && typeof parameter.displayName === 'string' ? parameter.displayName : displayNameOf(key);
+			const label =
+				'displayName' in parameter && typeof parameter.displayName === 'string'
+					? parameter.displayName
+					: displayNameOf(key);
 			throw invalidInput(this.getNode(), label, this.getItemIndex(), (error as Error).message);
 		}
 	}
@@ -231,14 +246,20 @@ export function plainText(value: unknown): string {
  * A required piece of text: a conference or participant identifier, a Custom Parameter's name, or (`address`)
  * From and To, which take text only.
  */
-export function requiredText(this: IExecuteSingleFunctions, field: string, value: unknown, kind: 'text' | 'address' = 'text'): string {
+export function requiredText(
+	this: IExecuteSingleFunctions,
+	field: string,
+	value: unknown,
+	kind: 'text' | 'address' = 'text',
+): string {
 	const itemIndex = this.getItemIndex();
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
 		throw invalidInput(this.getNode(), field, itemIndex, 'it is required and was empty');
 	}
 	try {
 		const text = kind === 'address' ? toAddress(value) : toText(value);
-		if (CONTROL_CHARACTERS.test(text)) throw new InvalidValue('control characters (such as line breaks) are not allowed');
+		if (CONTROL_CHARACTERS.test(text))
+			throw new InvalidValue('control characters (such as line breaks) are not allowed');
 		return text;
 	} catch (error) {
 		throw invalidInput(this.getNode(), field, itemIndex, (error as Error).message);

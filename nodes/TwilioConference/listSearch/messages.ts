@@ -10,7 +10,8 @@ export function pickerError(context: ILoadOptionsFunctions, error: unknown): Nod
 	if (error instanceof NodeOperationError) return error;
 	const { message = '', httpCode } = error as { message?: string; httpCode?: string | null };
 	const advice: Record<string, string> = {
-		'401': 'Twilio did not accept the credentials. Check the Account SID and Auth Token (or API key) in the credential, or enter the value by SID instead.',
+		'401':
+			'Twilio did not accept the credentials. Check the Account SID and Auth Token (or API key) in the credential, or enter the value by SID instead.',
 		'403': 'These credentials may not read this account. Check the credential, or enter the value by SID instead.',
 		'404': 'Twilio did not find this account or conference. Check the Account SID in the credential.',
 	};

@@ -18,13 +18,27 @@ export async function searchConferences(
 	const needle = (filter ?? '').trim().toLowerCase();
 	try {
 		const credentials = await this.getCredentials(CREDENTIAL_NAME);
-		const { conferences, next } = await readConferences(this, credentials, { Status: 'in-progress' }, {
-			pageSize: PAGE_SIZE,
-			startedAt: paginationToken,
-			keep: (c) => !needle || String(c.friendly_name ?? '').toLowerCase().includes(needle) || String(c.sid).toLowerCase().includes(needle),
-			enough: (found, pages) => !needle || found.length >= ENOUGH_MATCHES || pages >= MAX_PAGES_PER_CALL,
-		});
-		const results = conferences.map((c) => ({ name: String(c.friendly_name ?? '') || String(c.sid), value: String(c.sid), description: String(c.sid) }));
+		const { conferences, next } = await readConferences(
+			this,
+			credentials,
+			{ Status: 'in-progress' },
+			{
+				pageSize: PAGE_SIZE,
+				startedAt: paginationToken,
+				keep: (c) =>
+					!needle ||
+					String(c.friendly_name ?? '')
+						.toLowerCase()
+						.includes(needle) ||
+					String(c.sid).toLowerCase().includes(needle),
+				enough: (found, pages) => !needle || found.length >= ENOUGH_MATCHES || pages >= MAX_PAGES_PER_CALL,
+			},
+		);
+		const results = conferences.map((c) => ({
+			name: String(c.friendly_name ?? '') || String(c.sid),
+			value: String(c.sid),
+			description: String(c.sid),
+		}));
 		return { results, paginationToken: next };
 	} catch (error) {
 		throw pickerError(this, error);

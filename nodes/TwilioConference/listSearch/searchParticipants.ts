@@ -5,9 +5,17 @@ import { chosenConferencePage } from './chosenConference';
 import { pickerError } from './messages';
 
 /** The phone number or address a participant's call went to; the participant resource itself lacks it. */
-async function numberOf(context: ILoadOptionsFunctions, credentials: ICredentialDataDecryptedObject, callSid: string): Promise<string> {
+async function numberOf(
+	context: ILoadOptionsFunctions,
+	credentials: ICredentialDataDecryptedObject,
+	callSid: string,
+): Promise<string> {
 	try {
-		const call = await twilioGet(context, credentials, `${accountPath(credentials)}/Calls/${encodeURIComponent(callSid)}.json`);
+		const call = await twilioGet(
+			context,
+			credentials,
+			`${accountPath(credentials)}/Calls/${encodeURIComponent(callSid)}.json`,
+		);
 		return String(call.to ?? call.from ?? '');
 	} catch {
 		// The number only decorates the entry; the participant can still be picked without it.
@@ -23,8 +31,19 @@ export async function searchParticipants(
 ): Promise<INodeListSearchResult> {
 	const needle = (filter ?? '').trim().toLowerCase();
 	try {
-		const { credentials, entries: participants, next } = await chosenConferencePage(this, 'participants', paginationToken, (p) => !needle || `${p.label ?? ''} ${p.call_sid}`.toLowerCase().includes(needle));
-		const numbers = await Promise.all(participants.map(async (p) => await numberOf(this, credentials, String(p.call_sid))));
+		const {
+			credentials,
+			entries: participants,
+			next,
+		} = await chosenConferencePage(
+			this,
+			'participants',
+			paginationToken,
+			(p) => !needle || `${p.label ?? ''} ${p.call_sid}`.toLowerCase().includes(needle),
+		);
+		const numbers = await Promise.all(
+			participants.map(async (p) => await numberOf(this, credentials, String(p.call_sid))),
+		);
 		return {
 			results: participants.map((p, i) => ({
 				name: [p.label ?? '(no label)', numbers[i], p.status].filter((part) => part).join(' · '),

@@ -9,7 +9,9 @@ import { conferenceField, optionsCollection, simplifyField } from '../helpers/de
 const RESOURCES = ['participant', 'conference', 'conferenceRecording'];
 
 /** Every participant and recording operation names its conference; Conference's own operations have theirs. */
-export const conferenceOfParticipantsAndRecordings = conferenceField({ resource: ['participant', 'conferenceRecording'] });
+export const conferenceOfParticipantsAndRecordings = conferenceField({
+	resource: ['participant', 'conferenceRecording'],
+});
 
 const showOnlyForGetMany = { operation: ['getAll'] };
 

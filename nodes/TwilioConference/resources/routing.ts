@@ -8,7 +8,11 @@ import type { OperationShape } from '../transport/requestLoop';
  * An operation's routing: every request goes through the request loop (transport/requestLoop.ts), declared as
  * the engine's pagination hook, which wraps the HTTP call itself; Twilio's error answers become n8n errors.
  */
-export function loopRouting(method: IHttpRequestMethods, shape: OperationShape, body?: IDataObject): INodePropertyOptions['routing'] {
+export function loopRouting(
+	method: IHttpRequestMethods,
+	shape: OperationShape,
+	body?: IDataObject,
+): INodePropertyOptions['routing'] {
 	return {
 		request: { method, ...(body ? { body } : {}) },
 		send: { paginate: true },

@@ -37,10 +37,14 @@ export function isSameHostPath(link: string): boolean {
 export function nextPage(link: unknown, followed: Set<string>): string | undefined {
 	if (link === null || link === undefined || link === '') return undefined;
 	if (typeof link !== 'string' || !isSameHostPath(link)) {
-		throw new PagingProblem(`Twilio's next page link is not a path on the API host, so it was not followed: ${String(link).slice(0, 120)}`);
+		throw new PagingProblem(
+			`Twilio's next page link is not a path on the API host, so it was not followed: ${String(link).slice(0, 120)}`,
+		);
 	}
 	if (followed.has(link)) {
-		throw new PagingProblem(`Twilio's next page link leads back to a page already read (${link.slice(0, 120)}), so paging stopped`);
+		throw new PagingProblem(
+			`Twilio's next page link leads back to a page already read (${link.slice(0, 120)}), so paging stopped`,
+		);
 	}
 	followed.add(link);
 	return link;
@@ -85,7 +89,9 @@ export interface PageWalk {
 export async function walkPages(walk: PageWalk): Promise<{ entries: Array<Record<string, unknown>>; next?: string }> {
 	// A picker's token comes back from the editor: it is a link like any other, and must name the API host too.
 	if (walk.startedAt !== undefined && !isSameHostPath(walk.startedAt)) {
-		throw new PagingProblem(`The list's page token is not a path on the API host, so it was not followed: ${walk.startedAt.slice(0, 120)}`);
+		throw new PagingProblem(
+			`The list's page token is not a path on the API host, so it was not followed: ${walk.startedAt.slice(0, 120)}`,
+		);
 	}
 	const limit = walk.limit ?? Infinity;
 	const seen = new Set<string>();
@@ -105,7 +111,8 @@ export async function walkPages(walk: PageWalk): Promise<{ entries: Array<Record
 			if (entries.length >= limit) return { entries };
 		}
 		const next = nextLink(body?.next_page_uri, followed);
-		if (next instanceof PagingProblem) throw Object.assign(next, { entriesRead: entries.length, link: String(body?.next_page_uri ?? '') });
+		if (next instanceof PagingProblem)
+			throw Object.assign(next, { entriesRead: entries.length, link: String(body?.next_page_uri ?? '') });
 		link = next;
 		if (!link || walk.enough?.(entries, pages)) return { entries, next: link };
 	}

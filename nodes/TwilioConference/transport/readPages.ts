@@ -1,4 +1,10 @@
-import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	INode,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { invalidInput, toBoolean } from '../helpers/validation';
@@ -33,7 +39,9 @@ export async function readPages(
 ): Promise<INodeExecutionData[]> {
 	const limit = wanted(this);
 	const fetch = async (link: string | undefined) => {
-		const options: RequestOptions = link ? { ...first, url: link, qs: {} } : { ...first, qs: { ...first.qs, PageSize: firstPageSize(limit) } };
+		const options: RequestOptions = link
+			? { ...first, url: link, qs: {} }
+			: { ...first, qs: { ...first.qs, PageSize: firstPageSize(limit) } };
 		const [page] = await send(options);
 		return page?.json as IDataObject | undefined;
 	};
@@ -47,11 +55,16 @@ export async function readPages(
 
 /** A walk that stopped on a page without a list, or on a next-page link it would not follow, as an n8n error. */
 export function pagingError(node: INode, problem: unknown, itemIndex: number): unknown {
-	if (problem instanceof UnreadablePage) return unreadableAnswerError(node, 200, JSON.stringify(problem.body ?? ''), itemIndex);
+	if (problem instanceof UnreadablePage)
+		return unreadableAnswerError(node, 200, JSON.stringify(problem.body ?? ''), itemIndex);
 	if (!(problem instanceof PagingProblem)) return problem;
-	return new NodeApiError(node, { next_page_uri: problem.link }, {
-		message: problem.message,
-		description: `${problem.entriesRead} entries had been read. Twilio's paging links are paths on the API host that never repeat; this answer may come from a proxy.`,
-		itemIndex,
-	});
+	return new NodeApiError(
+		node,
+		{ next_page_uri: problem.link },
+		{
+			message: problem.message,
+			description: `${problem.entriesRead} entries had been read. Twilio's paging links are paths on the API host that never repeat; this answer may come from a proxy.`,
+			itemIndex,
+		},
+	);
 }

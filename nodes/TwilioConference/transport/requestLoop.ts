@@ -43,7 +43,12 @@ export interface OperationShape {
 	/** The list key of a paged answer (Get Many). */
 	listKey?: string;
 	/** Builds the path and body and checks every value; throws naming the field and the item. */
-	prepare: (this: IExecutePaginationFunctions, credentials: ICredentialDataDecryptedObject, options: RequestOptions, lookups: Lookups) => Promise<Prepared>;
+	prepare: (
+		this: IExecutePaginationFunctions,
+		credentials: ICredentialDataDecryptedObject,
+		options: RequestOptions,
+		lookups: Lookups,
+	) => Promise<Prepared>;
 	/** Shapes the output from Twilio's answer (Simplify, Delete's summary). */
 	output?: (this: IExecutePaginationFunctions, items: INodeExecutionData[], prepared: Prepared) => INodeExecutionData[];
 }
@@ -60,7 +65,10 @@ function runKeyOf(context: IExecutePaginationFunctions, node: INode): string {
 }
 
 /** The run's credential, read once per group; an item whose shared read failed reads it itself, for its own error. */
-async function credentialsOf(context: IExecutePaginationFunctions, group: RunGroup): Promise<{ data: ICredentialDataDecryptedObject; secrets: string[] }> {
+async function credentialsOf(
+	context: IExecutePaginationFunctions,
+	group: RunGroup,
+): Promise<{ data: ICredentialDataDecryptedObject; secrets: string[] }> {
 	const read = async () => {
 		const data = await context.getCredentials(CREDENTIAL_NAME);
 		return { data, secrets: credentialSecrets(data) };
@@ -81,7 +89,10 @@ function expectedItems(context: IExecutePaginationFunctions): number | undefined
 		const items = input.main?.[0] ?? input.ai_tool?.[0];
 		if (!Array.isArray(items)) return undefined;
 		const total = context.getNode().executeOnce ? Math.min(1, items.length) : items.length;
-		const batch = context.getNodeParameter('requestOptions.batching.batch', {}) as { batchSize?: number; batchInterval?: number };
+		const batch = context.getNodeParameter('requestOptions.batching.batch', {}) as {
+			batchSize?: number;
+			batchInterval?: number;
+		};
 		const size = (batch.batchInterval ?? 0) > 0 && (batch.batchSize ?? 0) > 0 ? Number(batch.batchSize) : total;
 		const first = Math.floor(context.getItemIndex() / size) * size;
 		return total > context.getItemIndex() ? Math.min(size, total - first) : undefined;
@@ -90,12 +101,20 @@ function expectedItems(context: IExecutePaginationFunctions): number | undefined
 	}
 }
 
-function notSentBecause(context: IExecutePaginationFunctions, cause: { itemIndex: number; error: Error }): NodeOperationError {
+function notSentBecause(
+	context: IExecutePaginationFunctions,
+	cause: { itemIndex: number; error: Error },
+): NodeOperationError {
 	const itemIndex = context.getItemIndex();
-	return new NodeOperationError(context.getNode(), `Item ${itemIndex} was not sent: item ${cause.itemIndex} failed first (${cause.error.message})`, {
-		itemIndex,
-		description: 'With On Error set to stop, the node sends nothing more once one item has failed. Nothing was sent to Twilio for this item.',
-	});
+	return new NodeOperationError(
+		context.getNode(),
+		`Item ${itemIndex} was not sent: item ${cause.itemIndex} failed first (${cause.error.message})`,
+		{
+			itemIndex,
+			description:
+				'With On Error set to stop, the node sends nothing more once one item has failed. Nothing was sent to Twilio for this item.',
+		},
+	);
 }
 
 export function requestLoop(shape: OperationShape) {
@@ -146,7 +165,8 @@ export function requestLoop(shape: OperationShape) {
 					failure = error;
 					group.prepared(itemIndex, error);
 					if (!continueOnFail) {
-						error.description = `${error.description ?? ''} With On Error set to stop, one item that fails its checks stops every item of the run before any request leaves.`.trim();
+						error.description =
+							`${error.description ?? ''} With On Error set to stop, one item that fails its checks stops every item of the run before any request leaves.`.trim();
 					}
 					return undefined;
 				},
@@ -155,12 +175,19 @@ export function requestLoop(shape: OperationShape) {
 			if (failure || !prepared) throw failure;
 			if (!continueOnFail && invalid) throw invalid.error;
 			if (!continueOnFail && group.incomplete) {
-				throw new NodeOperationError(this.getNode(), `Item ${itemIndex} was not sent: another item's parameters could not be evaluated`, { itemIndex, description: 'Nothing was sent to Twilio.' });
+				throw new NodeOperationError(
+					this.getNode(),
+					`Item ${itemIndex} was not sent: another item's parameters could not be evaluated`,
+					{ itemIndex, description: 'Nothing was sent to Twilio.' },
+				);
 			}
 			await group.turnToQueue(itemIndex);
 			const own: SendPolicy = { ...policy(shape.readOnly), queued: () => group.queued(itemIndex) };
 			const send = async (options: RequestOptions) =>
-				await sendWithRetries(own, async () => await this.makeRoutingRequest({ ...requestData, options: { ...options } }));
+				await sendWithRetries(
+					own,
+					async () => await this.makeRoutingRequest({ ...requestData, options: { ...options } }),
+				);
 			const answered = shape.listKey
 				? readPages.call(this, send, requestData.options, shape.listKey)
 				: send(requestData.options);
@@ -171,7 +198,8 @@ export function requestLoop(shape: OperationShape) {
 			});
 			if (items instanceof Error) throw items;
 			if (shape.placesCall) {
-				for (const item of items) if (typeof item.json.call_sid === 'string') group.placed.push({ itemIndex, callSid: item.json.call_sid });
+				for (const item of items)
+					if (typeof item.json.call_sid === 'string') group.placed.push({ itemIndex, callSid: item.json.call_sid });
 			}
 			if (shape.output) items = shape.output.call(this, items, prepared);
 			return items.map((item) => ({ ...redact(item, secrets), pairedItem }));
@@ -192,7 +220,12 @@ export function requestLoop(shape: OperationShape) {
  * The first item to fail at Twilio stops the run (On Error stop). Its error waits for the requests already
  * under way, then says which calls they placed and which items were not sent, so nothing is lost or redialled.
  */
-async function reportStop(this: IExecutePaginationFunctions, group: RunGroup, error: Error, shape: OperationShape): Promise<void> {
+async function reportStop(
+	this: IExecutePaginationFunctions,
+	group: RunGroup,
+	error: Error,
+	shape: OperationShape,
+): Promise<void> {
 	const itemIndex = this.getItemIndex();
 	group.stoppedBy ??= { itemIndex, error };
 	if (group.stoppedBy.itemIndex !== itemIndex) return;
@@ -200,7 +233,9 @@ async function reportStop(this: IExecutePaginationFunctions, group: RunGroup, er
 	const lines: string[] = [];
 	if (shape.placesCall && group.placed.length) {
 		const placed = [...group.placed].sort((a, b) => a.itemIndex - b.itemIndex);
-		lines.push(`Calls placed by other items of this run (running the node again would dial them again): ${placed.map((p) => `item ${p.itemIndex}: ${p.callSid}`).join(', ')}.`);
+		lines.push(
+			`Calls placed by other items of this run (running the node again would dial them again): ${placed.map((p) => `item ${p.itemIndex}: ${p.callSid}`).join(', ')}.`,
+		);
 	}
 	if (group.notSent.length) lines.push(`Items not sent: ${[...group.notSent].sort((a, b) => a - b).join(', ')}.`);
 	const target = error as Error & { description?: string | null; context?: IDataObject };

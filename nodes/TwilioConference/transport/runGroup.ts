@@ -99,7 +99,12 @@ export class RunGroup {
 	 * stop the whole run has then already failed, and nothing of it may be sent.
 	 */
 	get incomplete(): boolean {
-		return !this.open && this.shape.expected !== undefined && this.members.size < this.shape.expected && !this.shape.continueOnFail;
+		return (
+			!this.open &&
+			this.shape.expected !== undefined &&
+			this.members.size < this.shape.expected &&
+			!this.shape.continueOnFail
+		);
 	}
 
 	/** The item is checked and ready to send, or failed its checks with `error`. */

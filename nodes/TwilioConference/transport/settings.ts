@@ -21,9 +21,20 @@ export interface RequestSettings {
 
 /** The node's own numbers, checked like Twilio's: an expression can hand them anything. */
 const MAX_RETRIES: ApiParameter = { api: 'Max Retries', kind: 'integer', min: 0, max: 10, description: '' };
-const MAX_IN_FLIGHT: ApiParameter = { api: 'Max Requests In Flight', kind: 'integer', min: 1, max: 1000, description: '' };
+const MAX_IN_FLIGHT: ApiParameter = {
+	api: 'Max Requests In Flight',
+	kind: 'integer',
+	min: 1,
+	max: 1000,
+	description: '',
+};
 
-export function checkedNumber(context: IExecuteSingleFunctions, parameter: ApiParameter, value: unknown, fallback: number): number {
+export function checkedNumber(
+	context: IExecuteSingleFunctions,
+	parameter: ApiParameter,
+	value: unknown,
+	fallback: number,
+): number {
 	try {
 		const checked = normalizeValue(parameter, value);
 		return checked === undefined ? fallback : Number(checked);
@@ -33,11 +44,19 @@ export function checkedNumber(context: IExecuteSingleFunctions, parameter: ApiPa
 }
 
 /** Options checked before anything is sent: a Max Retries that is not a number would retry for ever. */
-export function requestSettings(context: IExecuteSingleFunctions, credentials: ICredentialDataDecryptedObject): RequestSettings {
+export function requestSettings(
+	context: IExecuteSingleFunctions,
+	credentials: ICredentialDataDecryptedObject,
+): RequestSettings {
 	const options = (itemParameter(context, 'options', {}) ?? {}) as Record<string, unknown>;
 	return {
 		account: `${twilioBaseUrl(credentials)}${accountPath(credentials)}`,
 		maxRetries: checkedNumber(context, MAX_RETRIES, options.maxRetries, DEFAULT_MAX_RETRIES),
-		maxRequestsInFlight: checkedNumber(context, MAX_IN_FLIGHT, options.maxRequestsInFlight, DEFAULT_MAX_REQUESTS_IN_FLIGHT),
+		maxRequestsInFlight: checkedNumber(
+			context,
+			MAX_IN_FLIGHT,
+			options.maxRequestsInFlight,
+			DEFAULT_MAX_REQUESTS_IN_FLIGHT,
+		),
 	};
 }

@@ -14,37 +14,144 @@ interface EventInfo {
 }
 
 const EVENTS: EventInfo[] = [
-	{ value: 'conference-start', name: 'Conference Started', description: 'The conference began: a participant who starts it joined', family: 'conference' },
-	{ value: 'conference-end', name: 'Conference Ended', description: 'The conference finished for everyone', family: 'conference' },
-	{ value: 'participant-join', name: 'Participant Joined', description: 'Someone joined the conference', family: 'conference' },
-	{ value: 'participant-leave', name: 'Participant Left', description: 'Someone left or was removed', family: 'conference' },
-	{ value: 'participant-mute', name: 'Participant Muted', description: 'A participant was muted', family: 'conference' },
-	{ value: 'participant-unmute', name: 'Participant Unmuted', description: 'A participant was unmuted', family: 'conference' },
-	{ value: 'participant-hold', name: 'Participant Put On Hold', description: 'A participant was put on hold', family: 'conference' },
-	{ value: 'participant-unhold', name: 'Participant Taken Off Hold', description: 'A participant was taken off hold', family: 'conference' },
-	{ value: 'participant-modify', name: 'Participant Modified', description: 'A participant changed, e.g. coaching was turned on', family: 'conference' },
-	{ value: 'participant-speech-start', name: 'Participant Started Speaking', description: 'A participant began to speak (frequent)', family: 'conference' },
-	{ value: 'participant-speech-stop', name: 'Participant Stopped Speaking', description: 'A participant stopped speaking (frequent)', family: 'conference' },
-	{ value: 'announcement-end', name: 'Announcement Ended', description: 'An announcement to the conference finished', family: 'conference' },
-	{ value: 'announcement-fail', name: 'Announcement Failed', description: 'An announcement to the conference could not be played', family: 'conference' },
-	{ value: 'call-initiated', name: 'Call Initiated', description: "Twilio started dialling a participant's call", family: 'call' },
+	{
+		value: 'conference-start',
+		name: 'Conference Started',
+		description: 'The conference began: a participant who starts it joined',
+		family: 'conference',
+	},
+	{
+		value: 'conference-end',
+		name: 'Conference Ended',
+		description: 'The conference finished for everyone',
+		family: 'conference',
+	},
+	{
+		value: 'participant-join',
+		name: 'Participant Joined',
+		description: 'Someone joined the conference',
+		family: 'conference',
+	},
+	{
+		value: 'participant-leave',
+		name: 'Participant Left',
+		description: 'Someone left or was removed',
+		family: 'conference',
+	},
+	{
+		value: 'participant-mute',
+		name: 'Participant Muted',
+		description: 'A participant was muted',
+		family: 'conference',
+	},
+	{
+		value: 'participant-unmute',
+		name: 'Participant Unmuted',
+		description: 'A participant was unmuted',
+		family: 'conference',
+	},
+	{
+		value: 'participant-hold',
+		name: 'Participant Put On Hold',
+		description: 'A participant was put on hold',
+		family: 'conference',
+	},
+	{
+		value: 'participant-unhold',
+		name: 'Participant Taken Off Hold',
+		description: 'A participant was taken off hold',
+		family: 'conference',
+	},
+	{
+		value: 'participant-modify',
+		name: 'Participant Modified',
+		description: 'A participant changed, e.g. coaching was turned on',
+		family: 'conference',
+	},
+	{
+		value: 'participant-speech-start',
+		name: 'Participant Started Speaking',
+		description: 'A participant began to speak (frequent)',
+		family: 'conference',
+	},
+	{
+		value: 'participant-speech-stop',
+		name: 'Participant Stopped Speaking',
+		description: 'A participant stopped speaking (frequent)',
+		family: 'conference',
+	},
+	{
+		value: 'announcement-end',
+		name: 'Announcement Ended',
+		description: 'An announcement to the conference finished',
+		family: 'conference',
+	},
+	{
+		value: 'announcement-fail',
+		name: 'Announcement Failed',
+		description: 'An announcement to the conference could not be played',
+		family: 'conference',
+	},
+	{
+		value: 'call-initiated',
+		name: 'Call Initiated',
+		description: "Twilio started dialling a participant's call",
+		family: 'call',
+	},
 	{ value: 'call-ringing', name: 'Call Ringing', description: "A participant's phone is ringing", family: 'call' },
 	{ value: 'call-answered', name: 'Call Answered', description: "A participant's call was answered", family: 'call' },
-	{ value: 'call-completed', name: 'Call Completed', description: "A participant's call ended (completed, busy, failed, no answer or canceled)", family: 'call' },
-	{ value: 'recording-in-progress', name: 'Recording In Progress', description: 'A conference or participant recording started', family: 'recording' },
-	{ value: 'recording-completed', name: 'Recording Completed', description: 'A recording is ready to download', family: 'recording' },
-	{ value: 'recording-absent', name: 'Recording Absent', description: 'A recording ended with no audio', family: 'recording' },
-	{ value: 'recording-failed', name: 'Recording Failed', description: 'A recording could not be made', family: 'recording' },
+	{
+		value: 'call-completed',
+		name: 'Call Completed',
+		description: "A participant's call ended (completed, busy, failed, no answer or canceled)",
+		family: 'call',
+	},
+	{
+		value: 'recording-in-progress',
+		name: 'Recording In Progress',
+		description: 'A conference or participant recording started',
+		family: 'recording',
+	},
+	{
+		value: 'recording-completed',
+		name: 'Recording Completed',
+		description: 'A recording is ready to download',
+		family: 'recording',
+	},
+	{
+		value: 'recording-absent',
+		name: 'Recording Absent',
+		description: 'A recording ended with no audio',
+		family: 'recording',
+	},
+	{
+		value: 'recording-failed',
+		name: 'Recording Failed',
+		description: 'A recording could not be made',
+		family: 'recording',
+	},
 	{ value: 'recording-paused', name: 'Recording Paused', description: 'A recording was paused', family: 'recording' },
-	{ value: 'recording-resumed', name: 'Recording Resumed', description: 'A paused recording was resumed', family: 'recording' },
-	{ value: 'recording-stopped', name: 'Recording Stopped', description: 'A recording was stopped', family: 'recording' },
+	{
+		value: 'recording-resumed',
+		name: 'Recording Resumed',
+		description: 'A paused recording was resumed',
+		family: 'recording',
+	},
+	{
+		value: 'recording-stopped',
+		name: 'Recording Stopped',
+		description: 'A recording was stopped',
+		family: 'recording',
+	},
 ];
 
 const BY_VALUE = new Map(EVENTS.map((event) => [event.value, event]));
 
-export const EVENT_OPTIONS: INodePropertyOptions[] = EVENTS.map(({ name, value, description }) => ({ name, value, description })).sort(
-	(a, b) => a.name.localeCompare(b.name),
-);
+export const EVENT_OPTIONS: INodePropertyOptions[] = EVENTS.map(({ name, value, description }) => ({
+	name,
+	value,
+	description,
+})).sort((a, b) => a.name.localeCompare(b.name));
 
 /** Everything a conference workflow usually reacts to; the frequent speech events and early call stages are left out. */
 export const DEFAULT_EVENTS = [
@@ -84,7 +191,8 @@ export function rawParameters(params: Array<[string, string]>): IDataObject {
 	return raw;
 }
 
-const first = (value: IDataObject[string]): string | undefined => (Array.isArray(value) ? String(value[0]) : value === undefined ? undefined : String(value));
+const first = (value: IDataObject[string]): string | undefined =>
+	Array.isArray(value) ? String(value[0]) : value === undefined ? undefined : String(value);
 
 /** The normalised event name, or undefined for a callback this trigger does not know. */
 export function eventOf(raw: IDataObject): { event: string; family: EventFamily } | undefined {
@@ -104,7 +212,16 @@ export function eventOf(raw: IDataObject): { event: string; family: EventFamily 
 }
 
 const BOOLEANS = new Set(['Muted', 'Hold', 'Coaching', 'EndConferenceOnExit', 'StartConferenceOnEnter', 'Beep']);
-const INTEGERS = new Set(['SequenceNumber', 'CallDuration', 'Duration', 'RecordingDuration', 'RecordingChannels', 'ErrorCode', 'SipResponseCode', 'QueueTime']);
+const INTEGERS = new Set([
+	'SequenceNumber',
+	'CallDuration',
+	'Duration',
+	'RecordingDuration',
+	'RecordingChannels',
+	'ErrorCode',
+	'SipResponseCode',
+	'QueueTime',
+]);
 const DATES = new Set(['Timestamp', 'RecordingStartTime']);
 
 function typed(name: string, value: string): string | number | boolean {

@@ -2,7 +2,12 @@
  * One callback from Twilio: verify, name the event, filter, drop retries, answer at once, start the workflow.
  * The trigger answers Twilio itself (before the workflow runs), so a slow workflow never makes Twilio wait.
  */
-import type { ICredentialDataDecryptedObject, IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { eventItem, passesFilters } from './events';
 import { recentTokens } from './recentTokens';
@@ -55,7 +60,10 @@ function eventParameters(body: ReceivedBody): Array<[string, string]> {
 		const parsed = JSON.parse(body.rawBody) as unknown;
 		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return [];
 		return Object.entries(parsed as IDataObject).flatMap(([name, value]) =>
-			(Array.isArray(value) ? value : [value]).map((one): [string, string] => [name, typeof one === 'string' ? one : JSON.stringify(one)]),
+			(Array.isArray(value) ? value : [value]).map((one): [string, string] => [
+				name,
+				typeof one === 'string' ? one : JSON.stringify(one),
+			]),
 		);
 	} catch {
 		return [];
@@ -70,7 +78,10 @@ async function secretsOf(context: IWebhookFunctions, credentialName: string): Pr
 	}
 }
 
-export async function handleCallback(context: IWebhookFunctions, settings: CallbackSettings): Promise<IWebhookResponseData> {
+export async function handleCallback(
+	context: IWebhookFunctions,
+	settings: CallbackSettings,
+): Promise<IWebhookResponseData> {
 	const req = context.getRequestObject() as unknown as WebhookRequestLike;
 	const res = context.getResponseObject() as unknown as ResponseLike;
 	const refuse = (reason: string) => {

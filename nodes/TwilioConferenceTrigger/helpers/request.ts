@@ -100,7 +100,10 @@ function firstListValue(value: string | undefined): string | undefined {
  * X-Forwarded-Host), and on n8n's configured webhook host. Accepting several is safe: each still needs a valid
  * HMAC made with the secret, over this webhook's own path.
  */
-export function receivedUrls(req: WebhookRequestLike, options: { publicUrl?: string; configuredUrl?: string }): string[] {
+export function receivedUrls(
+	req: WebhookRequestLike,
+	options: { publicUrl?: string; configuredUrl?: string },
+): string[] {
 	const target = requestTarget(req);
 	const publicUrl = options.publicUrl?.trim();
 	if (publicUrl) return [publicUrl.includes('?') ? publicUrl : publicUrl + queryOf(target)];

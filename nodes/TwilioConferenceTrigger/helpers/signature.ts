@@ -29,12 +29,18 @@ export interface SignedRequest {
 	formBody: boolean;
 }
 
-export type SignatureCheck = { valid: true; url: string; algorithm: SignatureAlgorithm } | { valid: false; reason: string };
+export type SignatureCheck =
+	| { valid: true; url: string; algorithm: SignatureAlgorithm }
+	| { valid: false; reason: string };
 
 const SETTINGS_ALGORITHMS: Record<string, SignatureAlgorithm> = { HMAC_SHA1: 'HMAC_SHA1', HMAC_SHA256: 'HMAC_SHA256' };
 
 /** Reads `key=<id>,algorithm=HMAC_SHA256`; unknown algorithms are refused rather than guessed. */
-export function parseSignatureSettings(header: string): { key?: string; algorithm?: SignatureAlgorithm; error?: string } {
+export function parseSignatureSettings(header: string): {
+	key?: string;
+	algorithm?: SignatureAlgorithm;
+	error?: string;
+} {
 	const fields: Record<string, string> = {};
 	for (const part of header.split(',')) {
 		const eq = part.indexOf('=');
@@ -151,7 +157,11 @@ export function checkSignature(request: SignedRequest, secrets: SigningSecrets):
 		if (!settings.algorithm) return { valid: false, reason: settings.error ?? 'unreadable signature settings' };
 		algorithm = settings.algorithm;
 		secret = secrets.sharedKeySecret;
-		if (!secret) return { valid: false, reason: 'Twilio signed with a shared key, and the credential has no Webhook Shared Key Secret' };
+		if (!secret)
+			return {
+				valid: false,
+				reason: 'Twilio signed with a shared key, and the credential has no Webhook Shared Key Secret',
+			};
 	}
 	if (!secret) return { valid: false, reason: 'no Auth Token to check the signature with' };
 
@@ -161,7 +171,10 @@ export function checkSignature(request: SignedRequest, secrets: SigningSecrets):
 		if (bodyHash !== undefined) {
 			// JSON bodies: the signature covers the URL alone and the URL names the body's SHA-256.
 			const actualHash = createHash('sha256').update(Buffer.from(request.rawBody, 'utf8')).digest('hex');
-			if (safeEqual(bodyHash.toLowerCase(), actualHash) && safeEqual(signature, computeSignature(algorithm, secret, url))) {
+			if (
+				safeEqual(bodyHash.toLowerCase(), actualHash) &&
+				safeEqual(signature, computeSignature(algorithm, secret, url))
+			) {
 				return { valid: true, url, algorithm };
 			}
 			continue;
@@ -172,7 +185,10 @@ export function checkSignature(request: SignedRequest, secrets: SigningSecrets):
 			return { valid: true, url, algorithm };
 		}
 		// Twilio's Node library drops repeated identical values before signing; accept that form too.
-		if (hasDuplicates && safeEqual(signature, computeSignature(algorithm, secret, signedData(url, request.params, true)))) {
+		if (
+			hasDuplicates &&
+			safeEqual(signature, computeSignature(algorithm, secret, signedData(url, request.params, true)))
+		) {
 			return { valid: true, url, algorithm };
 		}
 	}

@@ -10,7 +10,7 @@ const show = (...operation: string[]) => ({ show: { operation, resource: ['confe
 export const conferenceFields: INodeProperties[] = [
 	{
 		displayName:
-			'End hangs up every participant\'s call at once and closes the conference for good: nobody can join it again. Use Conference Participant → Delete to remove one person.',
+			"End hangs up every participant's call at once and closes the conference for good: nobody can join it again. Use Conference Participant → Delete to remove one person.",
 		name: 'endNotice',
 		type: 'notice',
 		default: '',
@@ -27,7 +27,11 @@ export const conferenceFields: INodeProperties[] = [
 		options: [
 			{ name: 'Completed', value: 'completed', description: 'Conferences that have ended' },
 			{ name: 'In Progress', value: 'in-progress', description: 'Live conferences' },
-			{ name: 'Not Started Yet', value: 'init', description: 'Conferences someone has joined that have not started (Twilio\'s "init")' },
+			{
+				name: 'Not Started Yet',
+				value: 'init',
+				description: 'Conferences someone has joined that have not started (Twilio\'s "init")',
+			},
 		],
 		default: 'in-progress',
 		description: 'Which conferences to list: Twilio lists one status at a time',

@@ -28,7 +28,11 @@ export const conferenceOperation: INodeProperties = {
 				'Play an audio file or TwiML message to everyone in a live conference at once; nobody is removed. Needs the conference and an Announce URL; returns the conference.',
 			routing: loopRouting('POST', {
 				readOnly: false,
-				prepare: prepareRequest({ target: 'conference', parameters: ANNOUNCE_PARAMETERS, required: { AnnounceUrl: 'Announce URL' } }),
+				prepare: prepareRequest({
+					target: 'conference',
+					parameters: ANNOUNCE_PARAMETERS,
+					required: { AnnounceUrl: 'Announce URL' },
+				}),
 				output: simplifyWhenAsked,
 			}),
 		},
@@ -38,7 +42,15 @@ export const conferenceOperation: INodeProperties = {
 			action: 'End a conference',
 			description:
 				"End a live conference for everyone: every participant's call is hung up and nobody can join it again. Needs the conference; returns it, completed, with the reason it ended.",
-			routing: loopRouting('POST', { readOnly: false, prepare: prepareRequest({ target: 'conference', parameters: END_PARAMETERS }), output: simplifyWhenAsked }, { Status: 'completed' }),
+			routing: loopRouting(
+				'POST',
+				{
+					readOnly: false,
+					prepare: prepareRequest({ target: 'conference', parameters: END_PARAMETERS }),
+					output: simplifyWhenAsked,
+				},
+				{ Status: 'completed' },
+			),
 		},
 		{
 			name: 'Get',
@@ -46,7 +58,11 @@ export const conferenceOperation: INodeProperties = {
 			action: 'Get a conference',
 			description:
 				'Read one conference by SID, or a live one by its friendly name. Returns its status and region and, once it has ended, why and which call ended it.',
-			routing: loopRouting('GET', { readOnly: true, prepare: prepareRequest({ target: 'conference' }), output: simplifyWhenAsked }),
+			routing: loopRouting('GET', {
+				readOnly: true,
+				prepare: prepareRequest({ target: 'conference' }),
+				output: simplifyWhenAsked,
+			}),
 		},
 		{
 			name: 'Get Many',

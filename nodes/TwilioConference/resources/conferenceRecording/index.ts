@@ -26,7 +26,11 @@ export const recordingOperation: INodeProperties = {
 			action: 'Delete a conference recording',
 			description:
 				'Delete a recording of a conference for good, its audio included. Needs the conference and the recording SID; returns deleted: true with both SIDs.',
-			routing: loopRouting('DELETE', { readOnly: false, prepare: prepareRequest({ target: 'recording' }), output: deletedResult }),
+			routing: loopRouting('DELETE', {
+				readOnly: false,
+				prepare: prepareRequest({ target: 'recording' }),
+				output: deletedResult,
+			}),
 		},
 		{
 			name: 'Get',
@@ -34,7 +38,11 @@ export const recordingOperation: INodeProperties = {
 			action: 'Get a conference recording',
 			description:
 				'Read one recording of a conference. Needs the conference and the recording SID; returns its status, start time, duration and channels.',
-			routing: loopRouting('GET', { readOnly: true, prepare: prepareRequest({ target: 'recording' }), output: simplifyWhenAsked }),
+			routing: loopRouting('GET', {
+				readOnly: true,
+				prepare: prepareRequest({ target: 'recording' }),
+				output: simplifyWhenAsked,
+			}),
 		},
 		{
 			name: 'Get Many',
@@ -55,7 +63,11 @@ export const recordingOperation: INodeProperties = {
 			description: `Pause, resume or stop the recording of a live conference (a stopped one cannot be resumed). Needs the conference, the recording SID and Status; returns the recording. ${NO_START}`,
 			routing: loopRouting('POST', {
 				readOnly: false,
-				prepare: prepareRequest({ target: 'recording', parameters: RECORDING_UPDATE_PARAMETERS, required: { Status: 'Status' } }),
+				prepare: prepareRequest({
+					target: 'recording',
+					parameters: RECORDING_UPDATE_PARAMETERS,
+					required: { Status: 'Status' },
+				}),
 				output: simplifyWhenAsked,
 			}),
 		},
@@ -64,10 +76,19 @@ export const recordingOperation: INodeProperties = {
 };
 
 export const recordingFields: INodeProperties[] = [
-	{ displayName: NO_START, name: 'recordingNotice', type: 'notice', default: '', displayOptions: { show: { resource: RESOURCE } } },
+	{
+		displayName: NO_START,
+		name: 'recordingNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { resource: RESOURCE } },
+	},
 	recordingField({ operation: ['delete', 'get', 'update'], resource: RESOURCE }),
 	{ ...toProperty(RECORDING_UPDATE_PARAMETERS[0]), required: true, displayOptions: show('update') },
 	// Twilio reads Pause Behavior only when pausing.
-	{ ...toProperty(RECORDING_UPDATE_PARAMETERS[1]), displayOptions: { show: { ...show('update').show, status: ['paused'] } } },
+	{
+		...toProperty(RECORDING_UPDATE_PARAMETERS[1]),
+		displayOptions: { show: { ...show('update').show, status: ['paused'] } },
+	},
 	filtersCollection(show('getAll').show, dateFilterFields('DateCreated', 'recordings')),
 ];

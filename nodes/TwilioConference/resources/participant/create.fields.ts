@@ -92,4 +92,10 @@ export const EMERGENCY_CALLING: FieldRow[] = [
 ];
 
 /** Every optional Create parameter, for the checks and the form encoding. */
-export const CREATE_PARAMETERS: FieldRow[] = [...ADDITIONAL_FIELDS, ...CONFERENCE_OPTIONS, ...RECORDING_OPTIONS, ...MACHINE_DETECTION, ...EMERGENCY_CALLING];
+export const CREATE_PARAMETERS: FieldRow[] = [
+	...ADDITIONAL_FIELDS,
+	...CONFERENCE_OPTIONS,
+	...RECORDING_OPTIONS,
+	...MACHINE_DETECTION,
+	...EMERGENCY_CALLING,
+];

@@ -3,18 +3,51 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { toCollectionOptions } from '../../helpers/fields';
 import { prepareRequest } from '../../helpers/requests';
 import { simplifyWhenAsked } from '../../helpers/simplify';
-import { ADDITIONAL_FIELDS, CONFERENCE_OPTIONS, CREATE_PARAMETERS, EMERGENCY_CALLING, MACHINE_DETECTION, RECORDING_OPTIONS } from './create.fields';
+import {
+	ADDITIONAL_FIELDS,
+	CONFERENCE_OPTIONS,
+	CREATE_PARAMETERS,
+	EMERGENCY_CALLING,
+	MACHINE_DETECTION,
+	RECORDING_OPTIONS,
+} from './create.fields';
 import type { FieldRow } from '../../helpers/apiParameters';
 import { loopRouting } from '../routing';
 import { forParticipant } from './fields';
 
 /** The collections of Create's optional fields, by what they are for. */
 export const CREATE_GROUPS: Array<{ displayName: string; name: string; description: string; rows: FieldRow[] }> = [
-	{ displayName: 'Additional Fields', name: 'additionalFields', description: 'Who the participant is, how they join, and the call that brings them in', rows: ADDITIONAL_FIELDS },
-	{ displayName: 'Conference Options', name: 'conferenceOptions', description: 'Settings of the conference itself. Twilio takes them from the participant that starts the conference.', rows: CONFERENCE_OPTIONS },
-	{ displayName: 'Recording Options', name: 'recordingOptions', description: "Recording this participant's call, or the whole conference", rows: RECORDING_OPTIONS },
-	{ displayName: 'Answering Machine Detection', name: 'machineDetection', description: 'Whether a person or a machine answered, and how Twilio decides', rows: MACHINE_DETECTION },
-	{ displayName: 'Emergency Calling', name: 'emergencyCalling', description: 'Caller details passed on with an emergency call', rows: EMERGENCY_CALLING },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		description: 'Who the participant is, how they join, and the call that brings them in',
+		rows: ADDITIONAL_FIELDS,
+	},
+	{
+		displayName: 'Conference Options',
+		name: 'conferenceOptions',
+		description:
+			'Settings of the conference itself. Twilio takes them from the participant that starts the conference.',
+		rows: CONFERENCE_OPTIONS,
+	},
+	{
+		displayName: 'Recording Options',
+		name: 'recordingOptions',
+		description: "Recording this participant's call, or the whole conference",
+		rows: RECORDING_OPTIONS,
+	},
+	{
+		displayName: 'Answering Machine Detection',
+		name: 'machineDetection',
+		description: 'Whether a person or a machine answered, and how Twilio decides',
+		rows: MACHINE_DETECTION,
+	},
+	{
+		displayName: 'Emergency Calling',
+		name: 'emergencyCalling',
+		description: 'Caller details passed on with an emergency call',
+		rows: EMERGENCY_CALLING,
+	},
 ];
 
 export const createOperation: INodePropertyOptions = {
@@ -62,7 +95,8 @@ export const createFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. +15017122661',
-		description: 'Caller ID for the call: a Twilio or verified phone number in E.164 format, a client:name identifier, or a SIP user name',
+		description:
+			'Caller ID for the call: a Twilio or verified phone number in E.164 format, a client:name identifier, or a SIP user name',
 		displayOptions: showForCreate,
 		routing: { send: { type: 'body', property: 'From' } },
 	},
@@ -73,7 +107,8 @@ export const createFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. +15558675310',
-		description: 'Who to call: a phone number in E.164 format, client:name, a SIP address (sip:…), or app:AP… for a TwiML App',
+		description:
+			'Who to call: a phone number in E.164 format, client:name, a SIP address (sip:…), or app:AP… for a TwiML App',
 		displayOptions: showForCreate,
 		routing: { send: { type: 'body', property: 'To' } },
 	},

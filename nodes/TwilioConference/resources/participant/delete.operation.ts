@@ -10,5 +10,9 @@ export const deleteOperation: INodePropertyOptions = {
 	action: 'Remove a participant from a conference',
 	description:
 		'Hang up a participant and remove them from a live conference. Needs the conference SID and the Call SID or label; returns deleted: true.',
-	routing: loopRouting('DELETE', { readOnly: false, prepare: prepareRequest({ target: 'participant' }), output: deletedResult }),
+	routing: loopRouting('DELETE', {
+		readOnly: false,
+		prepare: prepareRequest({ target: 'participant' }),
+		output: deletedResult,
+	}),
 };

@@ -9,6 +9,11 @@ export const getOperation: INodePropertyOptions = {
 	name: 'Get',
 	value: 'get',
 	action: 'Get a conference participant',
-	description: 'Read one participant of a live conference by Call SID or label. Returns its status, muted, hold and coaching state.',
-	routing: loopRouting('GET', { readOnly: true, prepare: prepareRequest({ target: 'participant' }), output: simplifyWhenAsked }),
+	description:
+		'Read one participant of a live conference by Call SID or label. Returns its status, muted, hold and coaching state.',
+	routing: loopRouting('GET', {
+		readOnly: true,
+		prepare: prepareRequest({ target: 'participant' }),
+		output: simplifyWhenAsked,
+	}),
 };

@@ -9,7 +9,8 @@ export const getAllOperation: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getAll',
 	action: 'Get many conference participants',
-	description: 'List the participants of a live conference, optionally only muted, on hold or coaching ones. Returns one item per participant.',
+	description:
+		'List the participants of a live conference, optionally only muted, on hold or coaching ones. Returns one item per participant.',
 	routing: loopRouting('GET', {
 		readOnly: true,
 		listKey: 'participants',

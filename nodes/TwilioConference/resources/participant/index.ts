@@ -25,4 +25,10 @@ export const participantOperation: INodeProperties = {
 export const participantCreateNotice: INodeProperties[] = [createNotice];
 
 /** The participant's own fields; Get and Delete need only the conference and the participant. */
-export const participantFields: INodeProperties[] = [participant, ...createFields, ...getAllFields, ...updateFields, customParameters];
+export const participantFields: INodeProperties[] = [
+	participant,
+	...createFields,
+	...getAllFields,
+	...updateFields,
+	customParameters,
+];
