@@ -73,7 +73,7 @@ test('End as a tool: the model names the conference, and only that conference is
 	const end = {
 		resource: 'conference',
 		operation: 'end',
-		conference: {
+		targetConference: {
 			__rl: true,
 			mode: 'name',
 			value: "={{ $fromAI('conference', 'Friendly name of the live conference to end for everyone', 'string') }}",

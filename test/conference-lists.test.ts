@@ -114,7 +114,7 @@ describe('the conference picker reads the same list', () => {
 
 test('the friendly-name look-up sends the same query rules: Status in-progress and the exact name', async () => {
 	const { error } = await runNode({
-		parameters: { resource: 'conference', operation: 'get', conference: rl('name', 'room 7') },
+		parameters: { resource: 'conference', operation: 'get', targetConference: rl('name', 'room 7') },
 		credentials: env.credentials,
 	});
 	expect(error).toBeUndefined();

@@ -21,7 +21,7 @@ describe('Get', () => {
 			reasonConferenceEnded: 'participant-with-end-conference-on-exit-left',
 			callSidEndingConference: ender,
 		});
-		const { items, error } = await run({ operation: 'get', conference: rl('id', conference.sid) });
+		const { items, error } = await run({ operation: 'get', targetConference: rl('id', conference.sid) });
 		expect(error).toBeUndefined();
 		const [request] = conferenceRequests(env.sim);
 		expect([request.method, request.path, request.rawQuery, request.rawBody]).toEqual([
@@ -45,7 +45,7 @@ describe('Get', () => {
 
 	test('by friendly name: the live conference of that name is looked up first; Simplify keeps the end fields', async () => {
 		const conference = env.sim.seedConference({ friendlyName: 'Sales Sync ☕' });
-		const { items } = await run({ operation: 'get', conference: rl('name', 'Sales Sync ☕'), simplify: true });
+		const { items } = await run({ operation: 'get', targetConference: rl('name', 'Sales Sync ☕'), simplify: true });
 		const [lookup] = conferenceListRequests(env.sim);
 		expect(lookup.query).toEqual({ FriendlyName: 'Sales Sync ☕', Status: 'in-progress', PageSize: '20' });
 		expect(conferenceRequests(env.sim).map((r) => r.path)).toEqual([`${base}/${conference.sid}.json`]);
@@ -67,13 +67,13 @@ describe('Get', () => {
 	});
 
 	test('an unknown conference: 404 that names the conference, not a participant', async () => {
-		const { error } = await run({ operation: 'get', conference: rl('id', `CF${'0'.repeat(32)}`) });
+		const { error } = await run({ operation: 'get', targetConference: rl('id', `CF${'0'.repeat(32)}`) });
 		expect(error?.message).toBe('Twilio could not find the conference (404 Not Found)');
 		expect(error?.description).toContain('Error code 20404.');
 	});
 
 	test('a conference SID from an expression that is not one is refused before sending, naming field and item', async () => {
-		const { error } = await run({ operation: 'get', conference: rl('id', '={{ "Sales" }}') });
+		const { error } = await run({ operation: 'get', targetConference: rl('id', '={{ "Sales" }}') });
 		expect(error?.message).toBe(
 			'Invalid value for "Conference" in item 0: expected a SID: "CF" followed by 32 hexadecimal characters',
 		);
@@ -162,7 +162,7 @@ describe('End', () => {
 	test('posts Status=completed: everyone is hung up, the conference is completed and says why', async () => {
 		const conference = env.sim.seedConference({ friendlyName: `end ${Math.random()}` });
 		env.sim.seedParticipants(conference.sid, 3);
-		const { items, error } = await run({ operation: 'end', conference: rl('list', conference.sid) });
+		const { items, error } = await run({ operation: 'end', targetConference: rl('list', conference.sid) });
 		expect(error).toBeUndefined();
 		const [request] = conferenceRequests(env.sim);
 		expect([request.method, request.path, request.contentType, request.rawBody]).toEqual([
@@ -186,7 +186,7 @@ describe('End', () => {
 		const a = env.sim.seedConference({ friendlyName: 'end a' });
 		const b = env.sim.seedConference({ friendlyName: 'end b' });
 		const { items, error } = await run(
-			{ operation: 'end', conference: rl('id', '={{ $json.cf }}') },
+			{ operation: 'end', targetConference: rl('id', '={{ $json.cf }}') },
 			{ items: [{ cf: a.sid }, { cf: 'nope' }, { cf: `CF${'0'.repeat(32)}` }, { cf: b.sid }], continueOnFail: true },
 		);
 		expect(error).toBeUndefined();
@@ -206,7 +206,7 @@ describe('Announce', () => {
 		const conference = env.sim.seedConference({ friendlyName: `announce ${Math.random()}` });
 		const { items, error } = await run({
 			operation: 'announce',
-			conference: rl('id', conference.sid),
+			targetConference: rl('id', conference.sid),
 			announceUrl: 'https://example.com/closing.xml',
 			announceMethod: 'GET',
 		});
@@ -239,7 +239,11 @@ describe('Announce', () => {
 			'expected one of GET, POST',
 		],
 	])('%s is refused before sending', async (_name, fields, field, problem) => {
-		const { error } = await run({ operation: 'announce', conference: rl('id', `CF${'1'.repeat(32)}`), ...fields });
+		const { error } = await run({
+			operation: 'announce',
+			targetConference: rl('id', `CF${'1'.repeat(32)}`),
+			...fields,
+		});
 		expect(error?.message).toContain(`Invalid value for "${field}" in item 0: ${problem}`);
 		expect(env.sim.requests).toHaveLength(0);
 	});
@@ -248,7 +252,7 @@ describe('Announce', () => {
 		const conference = env.sim.seedConference({ friendlyName: 'over', status: 'completed' });
 		const { error } = await run({
 			operation: 'announce',
-			conference: rl('id', conference.sid),
+			targetConference: rl('id', conference.sid),
 			announceUrl: 'https://example.com/a.xml',
 		});
 		expect(error?.message).toBe(

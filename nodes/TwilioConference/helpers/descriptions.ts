@@ -63,11 +63,11 @@ function locatorField(spec: LocatorSpec, show: Show): INodeProperties {
 	};
 }
 
-export function conferenceField(show: Show): INodeProperties {
+export function conferenceField(show: Show, name = 'conference'): INodeProperties {
 	return locatorField(
 		{
 			displayName: 'Conference',
-			name: 'conference',
+			name,
 			description:
 				'The live conference. By Friendly Name: Create joins the conference of that name or starts one; the other operations find the one conference in progress with exactly that name.',
 			searchListMethod: 'searchConferences',

@@ -43,8 +43,9 @@ export async function conferenceSegment(
 	credentials: ICredentialDataDecryptedObject,
 	isCreate: boolean,
 	lookups: Lookups,
+	parameterName = 'conference',
 ): Promise<string> {
-	const { mode, value } = locator.call(this, 'conference', 'Conference');
+	const { mode, value } = locator.call(this, parameterName, 'Conference');
 	if (mode === 'name' || (mode === 'plain' && isCreate)) {
 		if (value === '.' || value === '..') {
 			throw invalidInput(

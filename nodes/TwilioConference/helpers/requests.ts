@@ -117,6 +117,8 @@ export interface RequestShape {
 	target: Target;
 	/** Create's conference may be a friendly name, which Twilio joins or starts. */
 	isCreate?: boolean;
+	/** The parameter that names the conference, when it is not `conference` (Conference's own operations). */
+	conferenceParameter?: string;
 	/** Rows describing the body parameters the operation may send. */
 	parameters?: ApiParameter[];
 	/** Body keys that must be present, with the field names users see: addresses (From, To), taken as text only. */
@@ -146,7 +148,13 @@ async function pathOf(
 	const segments = ['Conferences'];
 	const prepared: Prepared = {};
 	if (shape.target !== 'conferences') {
-		prepared.conferenceSid = await conferenceSegment.call(this, credentials, shape.isCreate ?? false, lookups);
+		prepared.conferenceSid = await conferenceSegment.call(
+			this,
+			credentials,
+			shape.isCreate ?? false,
+			lookups,
+			shape.conferenceParameter,
+		);
 		segments.push(prepared.conferenceSid);
 	}
 	const subresource = SUBRESOURCE[shape.target];

@@ -7,6 +7,13 @@ import { dateFilterFields } from '../../helpers/listFilters';
 
 const show = (...operation: string[]) => ({ show: { operation, resource: ['conference'] } });
 
+/**
+ * Conference's own operations name their conference in a parameter of its own, not in the participants' and
+ * recordings' `conference`: n8n's routing evaluates a parameter once for every property of that name, shown or
+ * hidden, in both of its walks per item, so a second `conference` would double the cost of a mapped SID.
+ */
+export const TARGET_CONFERENCE = 'targetConference';
+
 export const conferenceFields: INodeProperties[] = [
 	{
 		displayName:
@@ -16,7 +23,7 @@ export const conferenceFields: INodeProperties[] = [
 		default: '',
 		displayOptions: show('end'),
 	},
-	conferenceField({ operation: ['announce', 'end', 'get'], resource: ['conference'] }),
+	conferenceField({ operation: ['announce', 'end', 'get'], resource: ['conference'] }, TARGET_CONFERENCE),
 	{ ...toProperty(ANNOUNCE_PARAMETERS[0]), required: true, displayOptions: show('announce') },
 	{ ...toProperty(ANNOUNCE_PARAMETERS[1]), displayOptions: show('announce') },
 	{

@@ -6,6 +6,8 @@ import { prepareRequest } from '../../helpers/requests';
 import { simplifyWhenAsked } from '../../helpers/simplify';
 import { loopRouting } from '../routing';
 
+import { TARGET_CONFERENCE } from './fields';
+
 export { conferenceFields } from './fields';
 
 /**
@@ -30,6 +32,7 @@ export const conferenceOperation: INodeProperties = {
 				readOnly: false,
 				prepare: prepareRequest({
 					target: 'conference',
+					conferenceParameter: TARGET_CONFERENCE,
 					parameters: ANNOUNCE_PARAMETERS,
 					required: { AnnounceUrl: 'Announce URL' },
 				}),
@@ -46,7 +49,11 @@ export const conferenceOperation: INodeProperties = {
 				'POST',
 				{
 					readOnly: false,
-					prepare: prepareRequest({ target: 'conference', parameters: END_PARAMETERS }),
+					prepare: prepareRequest({
+						target: 'conference',
+						conferenceParameter: TARGET_CONFERENCE,
+						parameters: END_PARAMETERS,
+					}),
 					output: simplifyWhenAsked,
 				},
 				{ Status: 'completed' },
@@ -60,7 +67,7 @@ export const conferenceOperation: INodeProperties = {
 				'Read one conference by SID, or a live one by its friendly name. Returns its status and region and, once it has ended, why and which call ended it.',
 			routing: loopRouting('GET', {
 				readOnly: true,
-				prepare: prepareRequest({ target: 'conference' }),
+				prepare: prepareRequest({ target: 'conference', conferenceParameter: TARGET_CONFERENCE }),
 				output: simplifyWhenAsked,
 			}),
 		},
