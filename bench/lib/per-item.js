@@ -27,7 +27,7 @@ async function perItem({ startSimulator, engine, stats, types, print, check, qui
 	print('## 2. Per-item cost: Update (Muted=true)');
 	print();
 	print(
-		'Same items ({ callSid }), same account, same form body `Muted=true`, every node executed by WorkflowExecute. Ours: Conference by ID, Participant by ID `={{ $json.callSid }}`, Update Fields → Muted on, node version 2. Three declarative baselines (bench/lib/minimal-node.js): *minimal*, one property (Operation) whose routing POSTs to `…/Participants/{{ $json.callSid }}.json` with `send` Muted=true, the least a declarative node can be; *fields*, the same with Conference, Participant and Muted as fields, the URL built with `$parameter` as n8n\'s starter builds it; *floor*, our own description (every property n8n walks per item) with our hooks taken out and Update routed like *fields*: n8n\'s floor for a node of our size. HTTP: POST `=<base>/…/Participants/{{ $json.callSid }}.json`, Basic Auth credential, body "Form Urlencoded" Muted=true. undici: the same POSTs, all at once as the HTTP node sends them (a floor for any client); our node keeps at most 50 open (its default Max Requests In Flight), which costs little here since the simulator answers at once. Requests overlap, so wall time per item falls with N while CPU time per item does not; on a shared machine CPU time is the steadier measure of per-item cost. Goal: node / floor <= 1.0 in CPU per item.',
+		"Same items ({ callSid }), same account, same form body `Muted=true`, every node executed by WorkflowExecute. Ours: Conference by ID, Participant by ID `={{ $json.callSid }}`, Update Fields → Muted on, node version 2. Three declarative baselines (bench/lib/minimal-node.js): *minimal*, one property (Operation) whose routing POSTs to `…/Participants/{{ $json.callSid }}.json` with `send` Muted=true, the least a declarative node can be; *fields*, the same with Conference, Participant and Muted as fields, the URL built with `$parameter` as n8n's starter builds it; *floor*, our own description (every property n8n walks per item) with our hooks taken out and Update routed like *fields*: n8n's floor for a node of our size. HTTP: POST `=<base>/…/Participants/{{ $json.callSid }}.json`, Basic Auth credential, body \"Form Urlencoded\" Muted=true. undici: the same POSTs, all at once as the HTTP node sends them (a floor for any client); our node keeps at most 50 open (its default Max Requests In Flight), which costs little here since the simulator answers at once. Requests overlap, so wall time per item falls with N while CPU time per item does not; on a shared machine CPU time is the steadier measure of per-item cost. *node, 1000 in flight*: our node with Max Requests In Flight 1000, so that its limit never holds a request back (the simulator has no concurrency limit here): what pacing to the account's limit costs in CPU. Goal: node / floor <= 1.0 in CPU per item.",
 	);
 	const sim = await startSimulator();
 	const agent = new Agent({ keepAliveTimeout: 10_000 });
@@ -54,6 +54,8 @@ async function perItem({ startSimulator, engine, stats, types, print, check, qui
 			updateFields: { muted: true },
 		};
 		const nodeWorkflow = [engine.twilioNode(updateParameters)];
+		// The same node without its limit on requests in flight in effect: what keeping to the account's limit costs.
+		const unpacedWorkflow = [engine.twilioNode({ ...updateParameters, options: { maxRequestsInFlight: 1000 } })];
 		const minimalWorkflow = [minimalNode()];
 		const fieldsWorkflow = [minimalFieldsNode(conference.sid)];
 		const floorWorkflow = [
@@ -97,9 +99,11 @@ async function perItem({ startSimulator, engine, stats, types, print, check, qui
 				'CPU µs/item floor',
 				'CPU µs/item HTTP',
 				'CPU µs/item node',
+				'CPU µs/item node, 1000 in flight',
 				'CPU node / minimal',
 				'CPU node / fields',
 				'CPU node / floor',
+				'CPU node, 1000 in flight / floor',
 				'CPU HTTP / minimal',
 				'expressions/item minimal',
 				'expressions/item fields',
@@ -122,6 +126,8 @@ async function perItem({ startSimulator, engine, stats, types, print, check, qui
 			};
 			const contenders = {
 				node: async () => valid(await engine.runChain({ nodes: nodeWorkflow, items, credentials }), 'node'),
+				unpaced: async () =>
+					valid(await engine.runChain({ nodes: unpacedWorkflow, items, credentials }), 'node, 1000 in flight'),
 				minimal: async () => valid(await engine.runChain({ nodes: minimalWorkflow, items, credentials }), 'minimal'),
 				fields: async () => valid(await engine.runChain({ nodes: fieldsWorkflow, items, credentials }), 'fields'),
 				floor: async () => valid(await engine.runChain({ nodes: floorWorkflow, items, credentials }), 'floor'),
@@ -179,9 +185,11 @@ async function perItem({ startSimulator, engine, stats, types, print, check, qui
 				perItemUs('floor', 'cpuMs'),
 				perItemUs('http', 'cpuMs'),
 				perItemUs('node', 'cpuMs'),
+				perItemUs('unpaced', 'cpuMs'),
 				stats.ratio(med('node', 'cpuMs') / med('minimal', 'cpuMs')),
 				stats.ratio(med('node', 'cpuMs') / med('fields', 'cpuMs')),
 				stats.ratio(med('node', 'cpuMs') / med('floor', 'cpuMs')),
+				stats.ratio(med('unpaced', 'cpuMs') / med('floor', 'cpuMs')),
 				stats.ratio(med('http', 'cpuMs') / med('minimal', 'cpuMs')),
 				+med('minimal', 'expressions').toFixed(2),
 				+med('fields', 'expressions').toFixed(2),
