@@ -21,7 +21,7 @@ async function choose(page, params, parameter, name) {
 async function checkOtherResources(page, params, { pickConference, shot, openPicker, fieldLabels }) {
 	const resources = await choose(page, params, 'resource', 'Conference');
 	const conferenceOperations = await choose(page, params, 'operation', 'End');
-	await params.locator('[data-test-id="resource-locator-conference"]').waitFor();
+	await params.locator('[data-test-id="resource-locator-targetConference"]').waitFor();
 	const endFields = await fieldLabels(params);
 	await shot('09-conference-end');
 	await choose(page, params, 'resource', 'Conference Recording');
