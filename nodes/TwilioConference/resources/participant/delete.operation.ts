@@ -3,7 +3,7 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 import { deletedResult, prepareRequest } from '../../helpers/requests';
 import { loopRouting } from '../routing';
 
-/** Delete needs only the shared Conference and Participant fields (shared.ts). */
+/** Delete needs only the shared Conference and Participant fields (fields.ts). */
 export const deleteOperation: INodePropertyOptions = {
 	name: 'Delete',
 	value: 'delete',

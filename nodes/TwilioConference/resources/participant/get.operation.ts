@@ -4,7 +4,7 @@ import { prepareRequest } from '../../helpers/requests';
 import { simplifyWhenAsked } from '../../helpers/simplify';
 import { loopRouting } from '../routing';
 
-/** Get needs only the shared Conference and Participant fields (shared.ts). */
+/** Get needs only the shared Conference and Participant fields (fields.ts). */
 export const getOperation: INodePropertyOptions = {
 	name: 'Get',
 	value: 'get',

@@ -1,6 +1,6 @@
 /**
  * Resource Conference Participant. Each operation lives in its own file (<operation>.operation.ts) with its
- * routing and the fields only it has; fields several participant operations share are in shared.ts, and those
+ * routing and the fields only it has; fields several participant operations share are in fields.ts, and those
  * every resource shares (Conference, Return All, Limit, Simplify, Options) in ../common.ts.
  */
 import type { INodeProperties } from 'n8n-workflow';
