@@ -18,7 +18,12 @@ const { parseArgs, promisify } = require('node:util');
 const env = require('./lib/env');
 
 const { values: args } = parseArgs({
-	options: { only: { type: 'string', default: '' }, quick: { type: 'boolean', default: false } },
+	options: {
+		only: { type: 'string', default: '' },
+		quick: { type: 'boolean', default: false },
+		// Section 2 without the network only: floor against node, 1000 items, this many rounds.
+		'floor-rounds': { type: 'string', default: '' },
+	},
 	strict: true,
 });
 const only = args.only.split(',').filter(Boolean);
@@ -71,7 +76,16 @@ async function main() {
 		'- simulator: simulator/index.js in a child process on 127.0.0.1 (connectAfterMs 0); times are wall-clock medians in ms',
 	);
 
-	const ctx = { startSimulator, engine, stats, types, print, check, quick: QUICK };
+	const ctx = {
+		startSimulator,
+		engine,
+		stats,
+		types,
+		print,
+		check,
+		quick: QUICK,
+		floorRounds: Number(args['floor-rounds']) || 0,
+	};
 	if (wanted('paging')) await paging(ctx);
 	if (wanted('update')) await require('./lib/per-item').perItem(ctx);
 	if (wanted('bulk')) await require('./lib/bulk').bulk(ctx);

@@ -74,6 +74,22 @@ test.each([
 	expect(await evaluationsPerItem(parameters, items)).toBe(expected);
 });
 
+/*
+ * A field with routing costs more, and that part is n8n's: n8n-core reads every routed property once more in each
+ * of its two walks (the base-URL walk included), on top of the walks' own evaluation. The node then takes the
+ * value from the body routing built, and adds no read of its own.
+ */
+test("Update Fields → Muted mapped from an expression: four evaluations per item, all of them n8n's routing", async () => {
+	const { items } = liveConference();
+	const parameters = {
+		resource: 'participant',
+		operation: 'update',
+		...fromItem,
+		updateFields: { muted: '={{ $json.callSid !== "" }}' },
+	};
+	expect(await evaluationsPerItem(parameters, items)).toBe(6 + 4);
+});
+
 test('a locator typed in, not mapped, is never evaluated', async () => {
 	const { conference, items } = liveConference();
 	const parameters = { resource: 'participant', operation: 'getAll', conference: rl(conference.sid), returnAll: true };

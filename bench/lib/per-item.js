@@ -16,7 +16,7 @@ const {
 } = require('./minimal-node');
 const { withoutNetwork } = require('./without-network');
 
-async function perItem({ startSimulator, engine, stats, types, print, check, quick }) {
+async function perItem({ startSimulator, engine, stats, types, print, check, quick, floorRounds = 0 }) {
 	const { Agent, request } = require('undici');
 	const SIZES = [
 		[1, quick ? 5 : 21],
@@ -115,7 +115,7 @@ async function perItem({ startSimulator, engine, stats, types, print, check, qui
 				'credential reads/item node',
 			],
 		];
-		for (const [n, rounds] of SIZES) {
+		for (const [n, rounds] of floorRounds ? [] : SIZES) {
 			const items = callSids.slice(0, n).map((callSid) => ({ callSid }));
 			const valid = (r, who) => {
 				check(
@@ -201,21 +201,25 @@ async function perItem({ startSimulator, engine, stats, types, print, check, qui
 				+med('node', 'credReads').toFixed(2),
 			]);
 		}
-		print();
-		print('Wall time (median ms per run):');
-		print();
-		print(stats.table(wall));
-		print();
-		print('Where the cost is (medians; CPU = this process, user + system):');
-		print();
-		print(stats.table(cost));
+		if (!floorRounds) {
+			print();
+			print('Wall time (median ms per run):');
+			print();
+			print(stats.table(wall));
+			print();
+			print('Where the cost is (medians; CPU = this process, user + system):');
+			print();
+			print(stats.table(cost));
+		}
 		await withoutNetwork({
 			engine,
 			stats,
 			print,
 			check,
 			quick,
-			sizes: SIZES.slice(1),
+			sizes: floorRounds ? [[1000, floorRounds]] : SIZES.slice(1),
+			only: floorRounds ? ['floor', 'node'] : undefined,
+			exactRounds: floorRounds > 0,
 			contenders: { minimalWorkflow, fieldsWorkflow, floorWorkflow, nodeWorkflow },
 			callSids,
 			credentials,

@@ -17,6 +17,8 @@ async function withoutNetwork({
 	credentials,
 	answerFrom,
 	authorization,
+	only,
+	exactRounds = false,
 }) {
 	const { RoutingNode } = require('n8n-core');
 	const answer = await (await fetch(answerFrom, { headers: { authorization, accept: 'application/json' } })).json();
@@ -31,18 +33,10 @@ async function withoutNetwork({
 			statusMessage: 'OK',
 		};
 	};
+	const names = only ?? ['minimal', 'fields', 'floor', 'node'];
+	const others = names.filter((name) => name !== 'node');
 	const rows = [
-		[
-			'items',
-			'rounds',
-			'CPU µs/item minimal',
-			'CPU µs/item fields',
-			'CPU µs/item floor',
-			'CPU µs/item node',
-			'node / minimal',
-			'node / fields',
-			'node / floor',
-		],
+		['items', 'rounds', ...names.map((name) => `CPU µs/item ${name}`), ...others.map((name) => `node / ${name}`)],
 	];
 	try {
 		for (const [n, rounds] of sizes) {
@@ -54,27 +48,15 @@ async function withoutNetwork({
 					`${who} (no network) updated ${r.items.length}/${n} ${r.error?.message ?? ''}`,
 				);
 			};
-			const samples = await stats.interleave(
-				{
-					minimal: run(contenders.minimalWorkflow, 'minimal'),
-					fields: run(contenders.fieldsWorkflow, 'fields'),
-					floor: run(contenders.floorWorkflow, 'floor'),
-					node: run(contenders.nodeWorkflow, 'node'),
-				},
-				{ rounds: quick ? 3 : rounds * 2 + 1 },
-			);
+			const runs = Object.fromEntries(names.map((name) => [name, run(contenders[`${name}Workflow`], name)]));
+			const samples = await stats.interleave(runs, { rounds: exactRounds ? rounds : quick ? 3 : rounds * 2 + 1 });
 			const cpu = (name) => stats.median(samples[name].map((s) => s.cpuMs));
 			const us = (name) => ((cpu(name) * 1000) / n).toFixed(0);
 			rows.push([
 				n,
 				samples.node.length,
-				us('minimal'),
-				us('fields'),
-				us('floor'),
-				us('node'),
-				stats.ratio(cpu('node') / cpu('minimal')),
-				stats.ratio(cpu('node') / cpu('fields')),
-				stats.ratio(cpu('node') / cpu('floor')),
+				...names.map(us),
+				...others.map((name) => stats.ratio(cpu('node') / cpu(name))),
 			]);
 		}
 	} finally {
