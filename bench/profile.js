@@ -5,7 +5,7 @@
  * (the simulator runs in its own, unprofiled process) and summarizes the profile: self time by package,
  * inclusive time of the functions that matter, and the top functions by self time.
  *
- *   node bench/profile.js [node|minimal|http] [items=1000] [runs=8]  (npm run bench:profile -- http 1000 6)
+ *   node bench/profile.js [node|minimal|fields|floor|http] [items=1000] [runs=8]  (npm run bench:profile -- http 1000 6)
  *     minimal: the minimal declarative node of bench 2 (lib/minimal-node.js), the floor to compare with
  *     fields: the same floor with Conference, Participant and Muted as fields (lib/minimal-node.js)
  *     floor: our node's description without its hooks, Update routed the plain declarative way (lib/minimal-node.js)
@@ -27,37 +27,10 @@ const { summarize } = require('./lib/profile-summary');
 
 const PROF_DIR = path.join(env.CACHE_DIR, 'prof');
 
-/** Bench 2's Update parameters: Conference by ID, Participant by ID from each item, Muted on. */
-const updateParameters = (conferenceSid) => ({
-	resource: 'participant',
-	operation: 'update',
-	conference: { __rl: true, mode: 'id', value: conferenceSid },
-	participant: { __rl: true, mode: 'id', value: '={{ $json.callSid }}' },
-	updateFields: { muted: true },
-});
-
-/** Bench 2's Update on the description floor (lib/minimal-node.js): our description, without our hooks. */
-function floorNode(types, sim, conferenceSid) {
-	const minimal = require('./lib/minimal-node');
-	const engine = require('./lib/engine');
-	const ours = types.nodeTypes.getByNameAndVersion(engine.NODE_TYPE, 2);
-	types.nodeTypes.types[minimal.FLOOR_TYPE] = minimal.descriptionFloorNodeType(
-		ours,
-		sim.url,
-		`/2010-04-01/Accounts/${sim.accountSid}`,
-	);
-	return {
-		...minimal.minimalNode(),
-		name: 'Description Floor',
-		type: minimal.FLOOR_TYPE,
-		typeVersion: 2,
-		parameters: updateParameters(conferenceSid),
-	};
-}
-
 async function child(which, n, runs) {
 	const { startSimulator } = require('./lib/sim');
 	const engine = require('./lib/engine');
+	const { declarativeBaselines, httpMuteNode, updateParameters } = require('./lib/update-contenders');
 	const types = await engine.loadTypes();
 	const sim = await startSimulator();
 	try {
@@ -65,36 +38,14 @@ async function child(which, n, runs) {
 		const conference = await sim.seedConference({ friendlyName: 'profile' });
 		const callSids = await sim.seedParticipants(conference.sid, n);
 		const items = callSids.map((callSid) => ({ callSid }));
-		const participantsPath = `/2010-04-01/Accounts/${sim.accountSid}/Conferences/${conference.sid}/Participants`;
-		const base = `${sim.url}${participantsPath}`;
-		const minimal = require('./lib/minimal-node');
-		types.nodeTypes.types[minimal.MINIMAL_TYPE] = minimal.minimalNodeType(sim.url, participantsPath);
-		types.nodeTypes.types[minimal.FIELDS_TYPE] = minimal.minimalFieldsNodeType(
-			sim.url,
-			`/2010-04-01/Accounts/${sim.accountSid}`,
-		);
-		const nodes =
-			which === 'minimal'
-				? [minimal.minimalNode()]
-				: which === 'fields'
-					? [minimal.minimalFieldsNode(conference.sid)]
-					: which === 'floor'
-						? [floorNode(types, sim, conference.sid)]
-						: which === 'http'
-							? [
-									engine.httpNode(
-										{
-											method: 'POST',
-											url: `=${base}/{{ $json.callSid }}.json`,
-											sendBody: true,
-											contentType: 'form-urlencoded',
-											bodyParameters: { parameters: [{ name: 'Muted', value: 'true' }] },
-											options: {},
-										},
-										types.httpVersion,
-									),
-								]
-							: [engine.twilioNode(updateParameters(conference.sid))];
+		const base = `${sim.url}/2010-04-01/Accounts/${sim.accountSid}/Conferences/${conference.sid}/Participants`;
+		const baselines = declarativeBaselines(types, sim, conference.sid);
+		const nodes = [
+			baselines[which] ??
+				(which === 'http'
+					? httpMuteNode(base, types.httpVersion)
+					: engine.twilioNode(updateParameters(conference.sid))),
+		];
 		await engine.runChain({ nodes, items, credentials }); // warm-up
 		const t0 = Date.now();
 		for (let i = 0; i < runs; i++) {
@@ -150,6 +101,7 @@ const EXECUTE_PROTOTYPE_TYPE = 'n8n-nodes-twilio-conference.twilioConferenceExec
 async function compareExecute(n, rounds) {
 	const { startSimulator } = require('./lib/sim');
 	const engine = require('./lib/engine');
+	const { httpMuteNode, updateParameters } = require('./lib/update-contenders');
 	const stats = require('./lib/stats');
 	const types = await engine.loadTypes();
 	const nodeType = types.nodeTypes.getByName(engine.NODE_TYPE);
@@ -167,20 +119,7 @@ async function compareExecute(n, rounds) {
 			return { expressions: r.expressions / n };
 		};
 		const contenders = {
-			HTTP: () =>
-				run([
-					engine.httpNode(
-						{
-							method: 'POST',
-							url: `=${base}/{{ $json.callSid }}.json`,
-							sendBody: true,
-							contentType: 'form-urlencoded',
-							bodyParameters: { parameters: [{ name: 'Muted', value: 'true' }] },
-							options: {},
-						},
-						types.httpVersion,
-					),
-				]),
+			HTTP: () => run([httpMuteNode(base, types.httpVersion)]),
 			node: () => run([engine.twilioNode(updateParameters(conference.sid))]),
 			'execute() prototype': () => run([engine.twilioNode(updateParameters(conference.sid), EXECUTE_PROTOTYPE_TYPE)]),
 		};

@@ -4,16 +4,7 @@
  * n8n's HTTP Request node, all run by WorkflowExecute, and an undici loop; then the declarative ones without the
  * network (./without-network.js).
  */
-const {
-	FIELDS_TYPE,
-	FLOOR_TYPE,
-	MINIMAL_TYPE,
-	descriptionFloorNodeType,
-	minimalFieldsNode,
-	minimalFieldsNodeType,
-	minimalNode,
-	minimalNodeType,
-} = require('./minimal-node');
+const { declarativeBaselines, httpMuteNode, updateParameters: updateOf } = require('./update-contenders');
 const { withoutNetwork } = require('./without-network');
 
 async function perItem({ startSimulator, engine, stats, types, print, check, quick, floorRounds = 0 }) {
@@ -38,42 +29,15 @@ async function perItem({ startSimulator, engine, stats, types, print, check, qui
 		const callSids = await sim.seedParticipants(conference.sid, 1000);
 		const participantsPath = `/2010-04-01/Accounts/${sim.accountSid}/Conferences/${conference.sid}/Participants`;
 		const base = `${sim.url}${participantsPath}`;
-		types.nodeTypes.types[MINIMAL_TYPE] = minimalNodeType(sim.url, participantsPath);
-		types.nodeTypes.types[FIELDS_TYPE] = minimalFieldsNodeType(sim.url, `/2010-04-01/Accounts/${sim.accountSid}`);
-		const ours = types.nodeTypes.getByNameAndVersion(engine.NODE_TYPE, 2);
-		types.nodeTypes.types[FLOOR_TYPE] = descriptionFloorNodeType(
-			ours,
-			sim.url,
-			`/2010-04-01/Accounts/${sim.accountSid}`,
-		);
-		const updateParameters = {
-			resource: 'participant',
-			operation: 'update',
-			conference: engine.byId(conference.sid),
-			participant: engine.byId('={{ $json.callSid }}'),
-			updateFields: { muted: true },
-		};
+		const baselines = declarativeBaselines(types, sim, conference.sid);
+		const updateParameters = updateOf(conference.sid);
 		const nodeWorkflow = [engine.twilioNode(updateParameters)];
 		// The same node without its limit on requests in flight in effect: what keeping to the account's limit costs.
 		const unpacedWorkflow = [engine.twilioNode({ ...updateParameters, options: { maxRequestsInFlight: 1000 } })];
-		const minimalWorkflow = [minimalNode()];
-		const fieldsWorkflow = [minimalFieldsNode(conference.sid)];
-		const floorWorkflow = [
-			{ ...minimalNode(), name: 'Description Floor', type: FLOOR_TYPE, typeVersion: 2, parameters: updateParameters },
-		];
-		const httpWorkflow = [
-			engine.httpNode(
-				{
-					method: 'POST',
-					url: `=${base}/{{ $json.callSid }}.json`,
-					sendBody: true,
-					contentType: 'form-urlencoded',
-					bodyParameters: { parameters: [{ name: 'Muted', value: 'true' }] },
-					options: {},
-				},
-				types.httpVersion,
-			),
-		];
+		const minimalWorkflow = [baselines.minimal];
+		const fieldsWorkflow = [baselines.fields];
+		const floorWorkflow = [baselines.floor];
+		const httpWorkflow = [httpMuteNode(base, types.httpVersion)];
 		const wall = [
 			[
 				'items',
